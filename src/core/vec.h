@@ -23,6 +23,8 @@ void *pd_vec_push(pd_vec *v, size_t elem_size);
 void pd_vec_reserve(pd_vec *v, size_t elem_size, size_t cap);
 void pd_vec_free(pd_vec *v);
 
+#define PD_PI 3.14159265358979323846
+
 typedef struct pd_v2 {
     float x, y;
 } pd_v2;

@@ -42,9 +42,10 @@ struct pd_fonts {
 
 static bool font_load(pd_fonts *fs, font *f, const char *dir, const char *name, pd_err *err)
 {
-    char path[1024];
-    pd_path_join(path, sizeof path, dir, "fonts");
-    pd_path_join(path, sizeof path, path, name);
+    /* two buffers: pd_path_join's snprintf must not read the buffer it writes */
+    char fonts_dir[1024], path[1024];
+    pd_path_join(fonts_dir, sizeof fonts_dir, dir, "fonts");
+    pd_path_join(path, sizeof path, fonts_dir, name);
     pd_err read_err = {0};
     f->data = pd_file_read(path, &f->size, &read_err);
     if (!f->data)

@@ -47,8 +47,10 @@ typedef struct pd_text_run {
     float x0, y0, x1, y1;
 } pd_text_run;
 
-/* Shapes and places str. Fails (err set) on NULL/empty-invalid UTF-8 or a
- * non-positive font size. */
+/* Shapes and places str. Fails (err set, *out zeroed) on a NULL fonts, desc
+ * or str, invalid UTF-8, or a negative/NaN/infinite font size (0 means 48).
+ * An empty string succeeds with no glyphs. *out is overwritten (free a
+ * previous run first); free it with pd_text_run_free. */
 bool pd_text_layout(pd_fonts *fonts, const pd_text_desc *desc, pd_text_run *out, pd_err *err);
 void pd_text_run_free(pd_text_run *run);
 

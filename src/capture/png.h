@@ -1,0 +1,30 @@
+/* png: RGBA8 frames to PNG files, fast and safely.
+ *
+ * Owns: PNG encoding (stb_image_write from Debian's libstb-dev, with zlib at
+ * level 1 and no filter: ~25 ms a 1080p frame instead of ~190 ms), atomic
+ * writes (a temporary file renamed into place), the never-overwrite rule.
+ * Does not own: reading pixels (gfx/), threads (the capture queue).
+ *
+ *   if (!pd_png_write("x.png", rgba, 1920, 1080, PD_PNG_OVERWRITE, &err)) ...;
+ */
+#ifndef PD_CAPTURE_PNG_H
+#define PD_CAPTURE_PNG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+typedef enum pd_png_mode {
+    PD_PNG_NEW_ONLY,  /* fail if the file exists (captures) */
+    PD_PNG_OVERWRITE, /* the user named the file explicitly (--out) */
+} pd_png_mode;
+
+/* rgba: w*h*4 bytes, row 0 at the top. The alpha channel is written opaque
+ * (the talk's background is opaque). */
+bool pd_png_write(const char *path, const uint8_t *rgba, int w, int h, pd_png_mode mode, pd_err *err);
+
+/* Decodes a PNG as RGBA8 (for golden tests). Returns malloc'ed pixels. */
+uint8_t *pd_png_read(const char *path, int *w, int *h, pd_err *err);
+
+#endif

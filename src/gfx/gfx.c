@@ -1,0 +1,502 @@
+#include "gfx/gfx.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/file.h"
+#include "glad_gl.h"
+#include "text/layout.h"
+
+/* shaders/embed.py writes these into shaders.c at build time */
+extern const char pd_shader_prim_vert[];
+extern const char pd_shader_prim_frag[];
+
+enum { KIND_RECT = 0, KIND_SEGMENT = 1, KIND_TRIANGLE = 2, KIND_GLYPH = 3 };
+
+/* One instance: six vec4 attributes (see shaders/prim.vert). */
+typedef struct instance {
+    float a[4], b[4], c[4];
+    float fill[4], stroke[4];
+    float param[4];
+} instance;
+
+struct pd_gfx {
+    GLuint program, vao, vbo, atlas_tex;
+    GLint u_half_frame, u_px_per_unit, u_atlas_size, u_atlas_spread, u_atlas;
+    uint64_t atlas_generation;
+    int atlas_w, atlas_h;
+    bool atlas_valid;
+    pd_vec instances;
+    size_t vbo_cap; /* instances */
+    pd_viewport vp;
+    pd_color clear;
+    GLuint fbo, color_rb;
+    int target_w, target_h;
+    char renderer[128];
+};
+
+/* ---- shader loading ---- */
+
+static GLuint compile(GLenum type, const char *src, const char *name, pd_err *err)
+{
+    GLuint sh = glCreateShader(type);
+    glShaderSource(sh, 1, &src, NULL);
+    glCompileShader(sh);
+    GLint ok = 0;
+    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[400];
+        glGetShaderInfoLog(sh, sizeof log, NULL, log);
+        char *nl = strchr(log, '\n');
+        if (nl)
+            *nl = 0;
+        glDeleteShader(sh);
+        pd_err_set(err, "shader '%s' does not compile: %s (restore it from the repo)", name, log);
+        return 0;
+    }
+    return sh;
+}
+
+static bool build_program(pd_gfx *g, const pd_gfx_desc *desc, pd_err *err)
+{
+    const char *vs_src = pd_shader_prim_vert, *fs_src = pd_shader_prim_frag;
+    char vs_name[1024] = "prim.vert (embedded)", fs_name[1024] = "prim.frag (embedded)";
+    unsigned char *vs_file = NULL, *fs_file = NULL;
+    if (desc->shader_dir) {
+        pd_path_join(vs_name, sizeof vs_name, desc->shader_dir, "prim.vert");
+        pd_path_join(fs_name, sizeof fs_name, desc->shader_dir, "prim.frag");
+        vs_file = pd_file_read(vs_name, NULL, NULL);
+        if (!vs_file)
+            return pd_err_set(err, "shader '%s' not found (fix --shaders DIR or leave it out)", vs_name);
+        fs_file = pd_file_read(fs_name, NULL, NULL);
+        if (!fs_file) {
+            free(vs_file);
+            return pd_err_set(err, "shader '%s' not found (fix --shaders DIR or leave it out)", fs_name);
+        }
+        vs_src = (const char *)vs_file;
+        fs_src = (const char *)fs_file;
+    }
+    GLuint vs = compile(GL_VERTEX_SHADER, vs_src, vs_name, err);
+    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_src, fs_name, err) : 0;
+    free(vs_file);
+    free(fs_file);
+    if (!vs || !fs) {
+        if (vs)
+            glDeleteShader(vs);
+        return false;
+    }
+    g->program = glCreateProgram();
+    glAttachShader(g->program, vs);
+    glAttachShader(g->program, fs);
+    glLinkProgram(g->program);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(g->program, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[400];
+        glGetProgramInfoLog(g->program, sizeof log, NULL, log);
+        return pd_err_set(err, "shaders '%s' + '%s' do not link: %s", vs_name, fs_name, log);
+    }
+    g->u_half_frame = glGetUniformLocation(g->program, "u_half_frame");
+    g->u_px_per_unit = glGetUniformLocation(g->program, "u_px_per_unit");
+    g->u_atlas_size = glGetUniformLocation(g->program, "u_atlas_size");
+    g->u_atlas_spread = glGetUniformLocation(g->program, "u_atlas_spread");
+    g->u_atlas = glGetUniformLocation(g->program, "u_atlas");
+    return true;
+}
+
+pd_gfx *pd_gfx_create(const pd_gfx_desc *desc, pd_err *err)
+{
+    if (!desc || !desc->get_proc) {
+        pd_err_set(err, "pd_gfx_create: no GL loader given");
+        return NULL;
+    }
+    if (!gladLoadGL((GLADloadfunc)desc->get_proc)) {
+        pd_err_set(err, "OpenGL 3.3 core functions could not be loaded");
+        return NULL;
+    }
+    pd_gfx *g = calloc(1, sizeof *g);
+    if (!g) {
+        pd_err_set(err, "out of memory");
+        return NULL;
+    }
+    g->clear = desc->clear;
+    if (g->clear.a == 0 && g->clear.r == 0 && g->clear.g == 0 && g->clear.b == 0)
+        g->clear = PD_RGBA(0, 0, 0, 1);
+    const char *r = (const char *)glGetString(GL_RENDERER);
+    const char *v = (const char *)glGetString(GL_VERSION);
+    snprintf(g->renderer, sizeof g->renderer, "%s | %s", r ? r : "?", v ? v : "?");
+    if (!build_program(g, desc, err)) {
+        pd_gfx_destroy(&g);
+        return NULL;
+    }
+
+    glGenVertexArrays(1, &g->vao);
+    glGenBuffers(1, &g->vbo);
+    glBindVertexArray(g->vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
+    for (GLuint i = 0; i < 6; i++) {
+        glEnableVertexAttribArray(i);
+        glVertexAttribPointer(i, 4, GL_FLOAT, GL_FALSE, sizeof(instance), (void *)(uintptr_t)(i * 16));
+        glVertexAttribDivisor(i, 1);
+    }
+    glBindVertexArray(0);
+
+    glGenTextures(1, &g->atlas_tex);
+    glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    static const uint8_t zero = 0;
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 1, 1, 0, GL_RED, GL_UNSIGNED_BYTE, &zero);
+    g->atlas_w = g->atlas_h = 1;
+    pd_vec_reserve(&g->instances, sizeof(instance), 4096);
+    return g;
+}
+
+void pd_gfx_destroy(pd_gfx **gp)
+{
+    pd_gfx *g = *gp;
+    if (!g)
+        return;
+    if (g->program)
+        glDeleteProgram(g->program);
+    if (g->vbo)
+        glDeleteBuffers(1, &g->vbo);
+    if (g->vao)
+        glDeleteVertexArrays(1, &g->vao);
+    if (g->atlas_tex)
+        glDeleteTextures(1, &g->atlas_tex);
+    if (g->fbo)
+        glDeleteFramebuffers(1, &g->fbo);
+    if (g->color_rb)
+        glDeleteRenderbuffers(1, &g->color_rb);
+    pd_vec_free(&g->instances);
+    free(g);
+    *gp = NULL;
+}
+
+const char *pd_gfx_renderer_name(pd_gfx *g) { return g->renderer; }
+
+/* ---- frame ---- */
+
+void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
+{
+    /* letterbox the 16:9 frame */
+    int w = fb_w, h = (int)lround((double)fb_w * 9.0 / 16.0);
+    if (h > fb_h) {
+        h = fb_h;
+        w = (int)lround((double)fb_h * 16.0 / 9.0);
+    }
+    g->vp = (pd_viewport){(fb_w - w) / 2, (fb_h - h) / 2, w, h};
+    g->instances.len = 0;
+    glViewport(0, 0, fb_w, fb_h);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (w > 0 && h > 0) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(g->vp.x, g->vp.y, w, h);
+        glClearColor(g->clear.r, g->clear.g, g->clear.b, g->clear.a);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glViewport(g->vp.x, g->vp.y, w, h);
+    }
+}
+
+pd_viewport pd_gfx_viewport(const pd_gfx *g) { return g->vp; }
+uint32_t pd_gfx_instance_count(const pd_gfx *g) { return (uint32_t)g->instances.len; }
+
+static instance *push(pd_gfx *g, int kind, float stroke_width)
+{
+    instance *in = pd_vec_push(&g->instances, sizeof *in);
+    in->param[0] = (float)kind;
+    in->param[1] = stroke_width > 0 ? stroke_width * PD_STROKE_UNIT : 0;
+    return in;
+}
+
+static void set_color(float out[4], pd_color c)
+{
+    out[0] = c.r;
+    out[1] = c.g;
+    out[2] = c.b;
+    out[3] = c.a;
+}
+
+void pd_gfx_rect(pd_gfx *g, const pd_rect *r)
+{
+    if (r->fill.a <= 0 && (r->stroke.a <= 0 || r->stroke_width <= 0))
+        return;
+    instance *in = push(g, KIND_RECT, r->stroke.a > 0 ? r->stroke_width : 0);
+    in->a[0] = r->center.x;
+    in->a[1] = r->center.y;
+    in->a[2] = fabsf(r->size.x) * 0.5f;
+    in->a[3] = fabsf(r->size.y) * 0.5f;
+    float rad = fminf(r->corner_radius, fminf(in->a[2], in->a[3]));
+    in->b[0] = rad > 0 ? rad : 0;
+    in->b[1] = cosf(r->angle);
+    in->b[2] = sinf(r->angle);
+    set_color(in->fill, r->fill);
+    set_color(in->stroke, r->stroke);
+}
+
+static void push_segment(pd_gfx *g, pd_v2 a, pd_v2 b, pd_v2 n0, pd_v2 n1, int joins, pd_color c, float w)
+{
+    instance *in = push(g, KIND_SEGMENT, w);
+    in->param[3] = (float)joins;
+    in->a[0] = a.x;
+    in->a[1] = a.y;
+    in->a[2] = b.x;
+    in->a[3] = b.y;
+    in->b[0] = n0.x;
+    in->b[1] = n0.y;
+    in->b[2] = n1.x;
+    in->b[3] = n1.y;
+    set_color(in->stroke, c);
+}
+
+static pd_v2 v2_norm(pd_v2 v)
+{
+    float l = sqrtf(v.x * v.x + v.y * v.y);
+    return l > 0 ? (pd_v2){v.x / l, v.y / l} : (pd_v2){0, 0};
+}
+
+/* The clip normal shared by two pieces meeting at a vertex: the line through
+ * the vertex and the miter tip, perpendicular to the mean direction. Past
+ * Cairo's miter limit (10) the join falls back to butt ends. */
+static bool miter_normal(pd_v2 din, pd_v2 dout, pd_v2 *n)
+{
+    float dot = din.x * dout.x + din.y * dout.y;
+    if ((1 + dot) * 0.5f < 0.01f) /* 1/sin(theta/2) > 10 */
+        return false;
+    *n = v2_norm((pd_v2){din.x + dout.x, din.y + dout.y});
+    return true;
+}
+
+void pd_gfx_polyline(pd_gfx *g, const pd_polyline *pl)
+{
+    if (pl->count < 2 || pl->color.a <= 0 || pl->stroke_width <= 0)
+        return;
+    /* drop zero-length pieces: they draw nothing and have no direction */
+    enum { MAX_STACK = 64 };
+    pd_v2 stack_pts[MAX_STACK];
+    pd_v2 *pts = pl->count <= MAX_STACK ? stack_pts : malloc(pl->count * sizeof *pts);
+    if (!pts)
+        return;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < pl->count; i++) {
+        pd_v2 p = pl->points[i];
+        if (n > 0 && fabsf(p.x - pts[n - 1].x) < 1e-6f && fabsf(p.y - pts[n - 1].y) < 1e-6f)
+            continue;
+        pts[n++] = p;
+    }
+    bool closed = pl->closed;
+    if (closed && n > 2 && fabsf(pts[0].x - pts[n - 1].x) < 1e-6f && fabsf(pts[0].y - pts[n - 1].y) < 1e-6f)
+        n--; /* the closing piece is implied */
+    if (n < 2) {
+        if (pts != stack_pts)
+            free(pts);
+        return;
+    }
+    uint32_t segs = closed && n > 2 ? n : n - 1;
+    for (uint32_t i = 0; i < segs; i++) {
+        pd_v2 a = pts[i], b = pts[(i + 1) % n];
+        pd_v2 d = v2_norm((pd_v2){b.x - a.x, b.y - a.y});
+        pd_v2 n0 = {-d.x, -d.y}, n1 = d; /* butt caps */
+        int joins = 0;
+        bool has_prev = closed ? segs == n : i > 0;
+        bool has_next = closed ? segs == n : i + 1 < segs;
+        if (has_prev) {
+            pd_v2 pa = pts[(i + n - 1) % n];
+            pd_v2 dp = v2_norm((pd_v2){a.x - pa.x, a.y - pa.y});
+            pd_v2 m;
+            if (miter_normal(dp, d, &m)) {
+                n0 = (pd_v2){-m.x, -m.y};
+                joins |= 1;
+            }
+        }
+        if (has_next) {
+            pd_v2 c = pts[(i + 2) % n];
+            pd_v2 dn = v2_norm((pd_v2){c.x - b.x, c.y - b.y});
+            pd_v2 m;
+            if (miter_normal(d, dn, &m)) {
+                n1 = m;
+                joins |= 2;
+            }
+        }
+        push_segment(g, a, b, n0, n1, joins, pl->color, pl->stroke_width);
+    }
+    if (pts != stack_pts)
+        free(pts);
+}
+
+void pd_gfx_line(pd_gfx *g, pd_v2 a, pd_v2 b, pd_color color, float stroke_width)
+{
+    pd_v2 pts[2] = {a, b};
+    pd_gfx_polyline(g, &(pd_polyline){.points = pts, .count = 2, .color = color, .stroke_width = stroke_width});
+}
+
+void pd_gfx_triangle(pd_gfx *g, const pd_triangle *t)
+{
+    if (t->fill.a <= 0)
+        return;
+    pd_v2 p0 = t->p[0], p1 = t->p[1], p2 = t->p[2];
+    float area = (p1.x - p0.x) * (p2.y - p0.y) - (p2.x - p0.x) * (p1.y - p0.y);
+    if (fabsf(area) < 1e-12f)
+        return;
+    if (area < 0) { /* the shader wants counter-clockwise */
+        pd_v2 tmp = p1;
+        p1 = p2;
+        p2 = tmp;
+    }
+    instance *in = push(g, KIND_TRIANGLE, 0);
+    in->a[0] = p0.x;
+    in->a[1] = p0.y;
+    in->a[2] = p1.x;
+    in->a[3] = p1.y;
+    in->b[0] = p2.x;
+    in->b[1] = p2.y;
+    set_color(in->fill, t->fill);
+}
+
+void pd_gfx_glyph(pd_gfx *g, const pd_glyph *gl)
+{
+    const pd_atlas_glyph *e = gl->entry;
+    if (!e || e->empty || (gl->fill.a <= 0 && (gl->stroke.a <= 0 || gl->stroke_width <= 0)))
+        return;
+    instance *in = push(g, KIND_GLYPH, gl->stroke.a > 0 ? gl->stroke_width : 0);
+    in->a[0] = gl->origin.x;
+    in->a[1] = gl->origin.y;
+    in->a[2] = gl->em * cosf(gl->angle);
+    in->a[3] = gl->em * sinf(gl->angle);
+    in->b[0] = e->plane_x0;
+    in->b[1] = e->plane_y0;
+    in->b[2] = e->plane_x1;
+    in->b[3] = e->plane_y1;
+    in->c[0] = e->x0;
+    in->c[1] = e->y0;
+    in->c[2] = e->x1;
+    in->c[3] = e->y1;
+    in->param[2] = gl->em / PD_ATLAS_PX_PER_EM; /* units per texel */
+    set_color(in->fill, gl->fill);
+    set_color(in->stroke, gl->stroke);
+}
+
+bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const pd_text_run *run, pd_v2 at, float angle, pd_color fill,
+                 pd_err *err)
+{
+    float c = cosf(angle), s = sinf(angle);
+    for (uint32_t i = 0; i < run->glyph_count; i++) {
+        const pd_text_glyph *tg = &run->glyphs[i];
+        const pd_atlas_glyph *e = pd_atlas_get(atlas, tg->font, tg->glyph, err);
+        if (!e)
+            return false;
+        pd_v2 o = {at.x + c * tg->x - s * tg->y, at.y + s * tg->x + c * tg->y};
+        pd_gfx_glyph(g, &(pd_glyph){.entry = e, .origin = o, .em = tg->em, .angle = angle, .fill = fill});
+    }
+    return true;
+}
+
+static void upload_atlas(pd_gfx *g, const pd_atlas *atlas)
+{
+    pd_atlas_image img = pd_atlas_image_get(atlas);
+    if (g->atlas_valid && img.generation == g->atlas_generation)
+        return;
+    if (!img.pixels || img.width <= 0 || img.height <= 0)
+        return;
+    glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, img.width, img.height, 0, GL_RED, GL_UNSIGNED_BYTE, img.pixels);
+    g->atlas_w = img.width;
+    g->atlas_h = img.height;
+    g->atlas_generation = img.generation;
+    g->atlas_valid = true;
+}
+
+void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas)
+{
+    if (atlas)
+        upload_atlas(g, atlas);
+    size_t n = g->instances.len;
+    if (n == 0 || g->vp.w <= 0 || g->vp.h <= 0)
+        return;
+    glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
+    if (n > g->vbo_cap) {
+        g->vbo_cap = n * 2;
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(g->vbo_cap * sizeof(instance)), NULL, GL_STREAM_DRAW);
+    }
+    glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)(n * sizeof(instance)), g->instances.data);
+
+    glUseProgram(g->program);
+    glUniform2f(g->u_half_frame, PD_FRAME_W * 0.5f, PD_FRAME_H * 0.5f);
+    glUniform1f(g->u_px_per_unit, (float)g->vp.h / PD_FRAME_H);
+    glUniform2f(g->u_atlas_size, (float)g->atlas_w, (float)g->atlas_h);
+    glUniform1f(g->u_atlas_spread, PD_ATLAS_SPREAD_PX);
+    glUniform1i(g->u_atlas, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
+    /* straight sRGB values blended OVER, no gamma step (Cairo ARGB32 as Manim) */
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glBindVertexArray(g->vao);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, (GLsizei)n);
+    glBindVertexArray(0);
+    glDisable(GL_BLEND);
+}
+
+/* ---- offscreen ---- */
+
+bool pd_gfx_target_create(pd_gfx *g, int width, int height, pd_err *err)
+{
+    GLint max_rb = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_rb);
+    if (width <= 0 || height <= 0 || width > max_rb || height > max_rb)
+        return pd_err_set(err, "size %dx%d is outside 1..%d (pass a smaller --size)", width, height, max_rb);
+    if (!g->fbo)
+        glGenFramebuffers(1, &g->fbo);
+    if (!g->color_rb)
+        glGenRenderbuffers(1, &g->color_rb);
+    glBindRenderbuffer(GL_RENDERBUFFER, g->color_rb);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, g->fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, g->color_rb);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+        return pd_err_set(err, "offscreen target %dx%d could not be made (try a smaller --size)", width, height);
+    g->target_w = width;
+    g->target_h = height;
+    return true;
+}
+
+void pd_gfx_target_bind(pd_gfx *g, bool offscreen)
+{
+    glBindFramebuffer(GL_FRAMEBUFFER, offscreen ? g->fbo : 0);
+}
+
+void pd_gfx_read_rgba(pd_gfx *g, int w, int h, uint8_t *out)
+{
+    (void)g;
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out);
+    /* GL's row 0 is the bottom: flip in place */
+    size_t stride = (size_t)w * 4;
+    uint8_t tmp[4096 * 4];
+    for (int y = 0; y < h / 2; y++) {
+        uint8_t *a = out + (size_t)y * stride, *b = out + (size_t)(h - 1 - y) * stride;
+        for (size_t off = 0; off < stride; off += sizeof tmp) {
+            size_t n = stride - off < sizeof tmp ? stride - off : sizeof tmp;
+            memcpy(tmp, a + off, n);
+            memcpy(a + off, b + off, n);
+            memcpy(b + off, tmp, n);
+        }
+    }
+}
+
+void pd_gfx_finish(pd_gfx *g)
+{
+    (void)g;
+    glFinish();
+}

@@ -1,0 +1,128 @@
+/* gfx: the renderer, and the only place with OpenGL.
+ *
+ * Owns: the shader program, the instance buffer, the glyph atlas texture,
+ * offscreen targets and pixel readback. Everything drawn is an instanced quad
+ * shaded by a signed distance (shaders/prim.*), in submission order (later on
+ * top, as in Manim), in one draw call per frame.
+ * Does not own: the GL context (platform/), what to draw (scene/), files.
+ *
+ *   pd_gfx *g = pd_gfx_create(&(pd_gfx_desc){ .get_proc = eglGetProcAddress }, &err);
+ *   pd_gfx_begin(g, fb_w, fb_h);
+ *   pd_gfx_rect(g, &(pd_rect){ .center = {0, 0}, .size = {2, 1}, .fill = PD_RGBA(1, 0, 0, 1) });
+ *   pd_gfx_end(g);
+ *   pd_gfx_destroy(&g);
+ *
+ * Units are Manim scene units: the frame is 128/9 x 8, y up, origin at the
+ * centre. Stroke widths are Manim stroke_width values: w draws w*0.01 units
+ * wide (1.35*w px at 1080p), scaling with the output size.
+ */
+#ifndef PD_GFX_GFX_H
+#define PD_GFX_GFX_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/vec.h"
+#include "text/atlas.h"
+
+#define PD_FRAME_W (128.0f / 9.0f)
+#define PD_FRAME_H 8.0f
+/* manim: cairo_line_width_multiple = 0.01 units per stroke-width unit */
+#define PD_STROKE_UNIT 0.01f
+
+#define PD_RGBA(r, g, b, a) ((pd_color){(r), (g), (b), (a)})
+
+typedef struct pd_gfx pd_gfx;
+typedef void (*pd_gl_proc)(void);
+typedef pd_gl_proc (*pd_gl_loader)(const char *name);
+
+typedef struct pd_gfx_desc {
+    pd_gl_loader get_proc;    /* required: eglGetProcAddress or glfwGetProcAddress */
+    const char *shader_dir;   /* optional: load prim.vert/prim.frag from here instead of the embedded copy */
+    pd_color clear;           /* background; 0 means Manim's BLACK (opaque) */
+} pd_gfx_desc;
+
+/* Needs a current GL 3.3 core context. Fails with a message naming the shader
+ * file for a missing or broken shader. */
+pd_gfx *pd_gfx_create(const pd_gfx_desc *desc, pd_err *err);
+void pd_gfx_destroy(pd_gfx **g);
+
+/* A rectangle, optionally rounded and rotated: fill, then stroke centred on
+ * the edge. Also used for TeX rules (stroke_width 0). */
+typedef struct pd_rect {
+    pd_v2 center, size;
+    float corner_radius;
+    float angle;          /* radians, counter-clockwise */
+    pd_color fill, stroke;
+    float stroke_width;   /* Manim stroke_width */
+} pd_rect;
+
+/* An open or closed polyline: miter joins (limit 10, then bevel-like butt),
+ * butt caps, zero-length pieces skipped. closed joins the last point to the
+ * first with a proper join. */
+typedef struct pd_polyline {
+    const pd_v2 *points;
+    uint32_t count;
+    bool closed;
+    pd_color color;
+    float stroke_width;
+} pd_polyline;
+
+typedef struct pd_triangle {
+    pd_v2 p[3];
+    pd_color fill;
+} pd_triangle;
+
+/* A glyph from the SDF atlas at origin (pen position on the baseline), em
+ * units per em, rotated by angle. stroke draws the glyph's outline band
+ * (Write's outline look) over the fill. */
+typedef struct pd_glyph {
+    const pd_atlas_glyph *entry;
+    pd_v2 origin;
+    float em;
+    float angle;
+    pd_color fill, stroke;
+    float stroke_width;
+} pd_glyph;
+
+/* Starts a frame into the current target (the default framebuffer, or one set
+ * with pd_gfx_target_bind) of fb_w x fb_h pixels: the 16:9 frame is
+ * letterboxed in it and the rest cleared. */
+void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h);
+void pd_gfx_rect(pd_gfx *g, const pd_rect *r);
+void pd_gfx_polyline(pd_gfx *g, const pd_polyline *pl);
+void pd_gfx_line(pd_gfx *g, pd_v2 a, pd_v2 b, pd_color color, float stroke_width);
+void pd_gfx_triangle(pd_gfx *g, const pd_triangle *t);
+void pd_gfx_glyph(pd_gfx *g, const pd_glyph *gl);
+/* Draws a laid-out Text (text/layout.h) with its block centre at `at`,
+ * rotated by angle about that centre, looking glyphs up in the atlas.
+ * Returns false (err set) only if a glyph cannot be rasterised. */
+struct pd_text_run;
+bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const struct pd_text_run *run, pd_v2 at, float angle, pd_color fill,
+                 pd_err *err);
+/* Uploads the atlas if its generation changed, then draws everything
+ * submitted since pd_gfx_begin. */
+void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas);
+
+/* The letterboxed frame inside the last begin's framebuffer, in pixels
+ * (origin bottom-left). */
+typedef struct pd_viewport {
+    int x, y, w, h;
+} pd_viewport;
+pd_viewport pd_gfx_viewport(const pd_gfx *g);
+uint32_t pd_gfx_instance_count(const pd_gfx *g);
+
+/* Offscreen render target (headless rendering, export, screenshots). */
+bool pd_gfx_target_create(pd_gfx *g, int width, int height, pd_err *err);
+/* Binds the offscreen target (true) or the window's framebuffer (false). */
+void pd_gfx_target_bind(pd_gfx *g, bool offscreen);
+/* Reads the bound framebuffer's w x h pixels as RGBA8, row 0 at the TOP. */
+void pd_gfx_read_rgba(pd_gfx *g, int w, int h, uint8_t *out);
+/* Waits for the GPU (for timing). */
+void pd_gfx_finish(pd_gfx *g);
+
+/* GL renderer string, for logs and --bench. */
+const char *pd_gfx_renderer_name(pd_gfx *g);
+
+#endif

@@ -1,0 +1,64 @@
+/* platform: GL contexts. A GLFW window for presenting, headless EGL on Mesa
+ * (surfaceless first, then the device platform) for tests, export and --frame.
+ *
+ * Owns: context creation, the window, its events and swap. Does not own: GL
+ * calls (gfx/), keys' meaning (present/).
+ *
+ *   pd_headless *h = pd_headless_create(&err);       // no X server needed
+ *   pd_gfx *g = pd_gfx_create(&(pd_gfx_desc){ .get_proc = pd_headless_get_proc }, &err);
+ *   ...
+ *   pd_headless_destroy(&h);
+ */
+#ifndef PD_PLATFORM_PLATFORM_H
+#define PD_PLATFORM_PLATFORM_H
+
+#include <stdbool.h>
+
+#include "core/err.h"
+#include "gfx/gfx.h"
+
+/* ---- headless ---- */
+typedef struct pd_headless pd_headless;
+
+/* Makes a GL 3.3 core context current with no window. Fails (NULL, err)
+ * where EGL has no usable display; tests map that to exit 77. */
+pd_headless *pd_headless_create(pd_err *err);
+void pd_headless_destroy(pd_headless **h);
+pd_gl_proc pd_headless_get_proc(const char *name);
+/* "surfaceless" or "device": which EGL platform gave the context. */
+const char *pd_headless_platform_name(const pd_headless *h);
+
+/* ---- window ---- */
+typedef struct pd_window pd_window;
+
+typedef struct pd_window_desc {
+    const char *title;
+    int width, height;   /* 0 means 1280x720 */
+    bool fullscreen;
+    int monitor;         /* 0-based; used with fullscreen */
+} pd_window_desc;
+
+/* Says whether a display can be opened at all (X11 or Wayland), without
+ * opening a window: the caller prints the headless options otherwise. */
+bool pd_window_display_available(void);
+
+pd_window *pd_window_create(const pd_window_desc *desc, pd_err *err);
+void pd_window_destroy(pd_window **w);
+pd_gl_proc pd_window_get_proc(const char *name);
+bool pd_window_should_close(const pd_window *w);
+void pd_window_framebuffer_size(const pd_window *w, int *fb_w, int *fb_h);
+void pd_window_swap(pd_window *w);
+/* Waits for events up to timeout_s (0 polls). */
+void pd_window_poll(pd_window *w, double timeout_s);
+void pd_window_toggle_fullscreen(pd_window *w);
+void pd_window_close(pd_window *w);
+
+/* Keys, as GLFW key codes with modifier bits, queued between polls. */
+typedef struct pd_key_event {
+    int key, mods;
+    bool repeat;
+} pd_key_event;
+/* Pops the next queued key press; false when none. */
+bool pd_window_next_key(pd_window *w, pd_key_event *ev);
+
+#endif

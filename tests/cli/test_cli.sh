@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Command-line behaviour: --help, headless --frame, and bad input. Each bad
+# input must give one clear line on stderr and exit 2 (1 for "no display"),
+# never a crash, and must leave existing files untouched.
+set -u
+PODIUM="$1"
+TMP=$(mktemp -d)
+trap 'chmod -R u+w "$TMP"; rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+# expect CODE SUBSTRING -- ARGS...: exit code and a stderr substring
+expect() {
+  local code="$1" needle="$2"
+  shift 3
+  local err
+  err=$("$PODIUM" "$@" 2>&1 >/dev/null)
+  local rc=$?
+  if [[ $rc -ne $code ]]; then
+    echo "FAIL: podium $* exited $rc, want $code (stderr: $err)"
+    fail=$((fail + 1))
+  elif [[ -n "$needle" && "$err" != *"$needle"* ]]; then
+    echo "FAIL: podium $*: stderr lacks '$needle': $err"
+    fail=$((fail + 1))
+  elif [[ $code -ne 0 && $(printf '%s\n' "$err" | wc -l) -ne 1 ]]; then
+    echo "FAIL: podium $*: want one line on stderr, got: $err"
+    fail=$((fail + 1))
+  else
+    pass=$((pass + 1))
+  fi
+}
+
+expect 0 "" -- --help
+[[ $("$PODIUM" --help) == *"--frame T"* ]] || { echo "FAIL: --help lacks --frame"; fail=$((fail + 1)); }
+expect 0 "" -- --version
+
+# headless frames
+expect 0 "" -- --frame 1.5 --out "$TMP/a.png"
+[[ -s "$TMP/a.png" ]] && pass=$((pass + 1)) || { echo "FAIL: no PNG written"; fail=$((fail + 1)); }
+expect 0 "" -- --frame 0 --out "$TMP/small.png" --size 320x180
+# --out names the file explicitly: overwriting it is allowed
+expect 0 "" -- --frame 2 --out "$TMP/a.png"
+# PNG signature and size
+if [[ $(head -c 8 "$TMP/small.png" | od -An -tx1 | tr -d ' \n') == "89504e470d0a1a0a" ]]; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: small.png is not a PNG"; fail=$((fail + 1))
+fi
+
+# bad values
+expect 2 "--frame" -- --frame abc --out "$TMP/b.png"
+expect 2 "--frame" -- --frame -1 --out "$TMP/b.png"
+expect 2 "--frame" -- --frame nan --out "$TMP/b.png"
+expect 2 "--frame" -- --frame inf --out "$TMP/b.png"
+expect 2 "needs a value" -- --frame
+expect 2 "--out" -- --frame 1
+expect 2 "--out" -- --out "$TMP/b.png"
+expect 2 ".png" -- --frame 1 --out "$TMP/b.jpg"
+expect 2 "--size" -- --frame 1 --out "$TMP/b.png" --size 0x100
+expect 2 "--size" -- --frame 1 --out "$TMP/b.png" --size 100
+expect 2 "--size" -- --frame 1 --out "$TMP/b.png" --size x100
+expect 2 "--size" -- --frame 1 --out "$TMP/b.png" --size 100x-5
+expect 2 "--size" -- --frame 1 --out "$TMP/b.png" --size 99999x99999
+expect 2 "unknown option" -- --frobnicate
+expect 2 "--monitor" -- --monitor -3
+expect 2 "cannot" -- --frame 1 --out "$TMP/no/such/dir/x.png"
+mkdir "$TMP/ro" && chmod 555 "$TMP/ro"
+if [[ $(id -u) -ne 0 ]]; then
+  expect 2 "cannot" -- --frame 1 --out "$TMP/ro/x.png"
+fi
+[[ ! -e "$TMP/b.png" ]] && pass=$((pass + 1)) || { echo "FAIL: a failed run wrote b.png"; fail=$((fail + 1)); }
+
+# assets: missing folder, missing font, corrupt font
+expect 2 "font" -- --assets "$TMP/nowhere" --frame 1 --out "$TMP/c.png"
+mkdir -p "$TMP/assets/fonts"
+cp "$PODIUM_ASSETS"/fonts/*.ttf "$PODIUM_ASSETS"/fonts/*.otf "$TMP/assets/fonts/"
+rm "$TMP/assets/fonts/DejaVuSerif-Bold.ttf"
+expect 2 "DejaVuSerif-Bold.ttf" -- --assets "$TMP/assets" --frame 1 --out "$TMP/c.png"
+head -c 1000 "$PODIUM_ASSETS/fonts/DejaVuSerif-Bold.ttf" >"$TMP/assets/fonts/DejaVuSerif-Bold.ttf"
+expect 2 "corrupt" -- --assets "$TMP/assets" --frame 1 --out "$TMP/c.png"
+[[ ! -e "$TMP/c.png" ]] && pass=$((pass + 1)) || { echo "FAIL: a failed run wrote c.png"; fail=$((fail + 1)); }
+
+# shaders: missing and broken
+expect 2 "prim.vert" -- --shaders "$TMP/none" --frame 1 --out "$TMP/d.png"
+mkdir "$TMP/sh" && cp "$PODIUM_SRCDIR"/shaders/prim.* "$TMP/sh/"
+echo "this is not GLSL" >"$TMP/sh/prim.frag"
+expect 2 "prim.frag" -- --shaders "$TMP/sh" --frame 1 --out "$TMP/d.png"
+
+# an existing file is never touched by a failed run
+echo keep >"$TMP/keep.png"
+expect 2 "--size" -- --frame 1 --out "$TMP/keep.png" --size 0x0
+[[ $(cat "$TMP/keep.png") == keep ]] && pass=$((pass + 1)) || { echo "FAIL: keep.png changed"; fail=$((fail + 1)); }
+
+# no display: one line, exit 1
+err=$(env -u DISPLAY -u WAYLAND_DISPLAY "$PODIUM" 2>&1 >/dev/null)
+rc=$?
+if [[ $rc -eq 1 && "$err" == *"--frame"* && $(printf '%s\n' "$err" | wc -l) -eq 1 ]]; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: no display: rc=$rc, stderr: $err"; fail=$((fail + 1))
+fi
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]
