@@ -10,12 +10,12 @@ flat in vec4 v_b;
 flat in vec4 v_c;
 flat in vec4 v_fill;
 flat in vec4 v_stroke;
-flat in float v_hw;
+flat in float v_hw_px;
 flat in float v_scale;
 flat in int v_flags;
 
 uniform sampler2D u_atlas;
-uniform vec2 u_atlas_size;
+uniform vec2 u_atlas_size;  // texels
 uniform float u_atlas_spread; // texels of distance encoded by 0..1
 
 out vec4 o_color;
@@ -66,7 +66,7 @@ void main()
         else
             d = max(q.x, q.y); // square outer corners: Cairo's miter join
         fill_cov = cov_inside(d * s);
-        stroke_cov = cov_band(d * s, v_hw * s);
+        stroke_cov = cov_band(d * s, v_hw_px);
     } else if (v_kind == KIND_SEGMENT) {
         vec2 d = v_a.zw - v_a.xy;
         float len = length(d);
@@ -81,7 +81,7 @@ void main()
         // free ends are butt caps with an anti-aliased edge.
         float k0 = (v_flags & 1) != 0 ? (c0 <= 0.0 ? 1.0 : 0.0) : cov_inside(c0 * s);
         float k1 = (v_flags & 2) != 0 ? (c1 < 0.0 ? 1.0 : 0.0) : cov_inside(c1 * s);
-        stroke_cov = cov_band(across * s, v_hw * s) * k0 * k1;
+        stroke_cov = cov_band(across * s, v_hw_px) * k0 * k1;
     } else if (v_kind == KIND_TRIANGLE) {
         float d = max(max(sd_half_plane(v_local, v_a.xy, v_a.zw), sd_half_plane(v_local, v_a.zw, v_b.xy)),
                       sd_half_plane(v_local, v_b.xy, v_a.xy));
@@ -90,10 +90,10 @@ void main()
         float enc = texture(u_atlas, v_local / u_atlas_size).r;
         float d = -(enc - 0.5) * 2.0 * u_atlas_spread; // texels, positive outside
         fill_cov = cov_inside(d * s);
-        stroke_cov = cov_band(d * s, v_hw * s);
+        stroke_cov = cov_band(d * s, v_hw_px);
     }
     vec4 f = vec4(v_fill.rgb, v_fill.a * fill_cov);
-    vec4 st = vec4(v_stroke.rgb, v_hw > 0.0 ? v_stroke.a * stroke_cov : 0.0);
+    vec4 st = vec4(v_stroke.rgb, v_hw_px > 0.0 ? v_stroke.a * stroke_cov : 0.0);
     vec4 c = over(st, f);
     if (c.a <= 0.0)
         discard;

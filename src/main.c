@@ -13,6 +13,8 @@
 #include "gfx/gfx.h"
 #include "platform/platform.h"
 #include "present/testcard.h"
+#include "scene/scene.h"
+#include "talks/talks.h"
 #include "text/atlas.h"
 #include "text/font.h"
 
@@ -22,6 +24,7 @@ typedef enum mode {
     MODE_PRESENT,
     MODE_FRAME,
     MODE_BENCH,
+    MODE_LIST,
 } mode;
 
 typedef struct options {
@@ -34,6 +37,9 @@ typedef struct options {
     bool fullscreen;
     int monitor;
     int bench_frames;
+    const char *talk;
+    bool testcard;
+    int stop; /* --stop N, -1 when not given */
 } options;
 
 static void usage(FILE *f)
@@ -43,9 +49,16 @@ static void usage(FILE *f)
           "Presents the talk in a window (arrow keys step, Esc/Q quit). Without a\n"
           "display, render headless with --frame.\n"
           "\n"
+          "Talk:\n"
+          "  --talk NAME          the talk to present (default " PD_DEFAULT_TALK "; --list-talks names them)\n"
+          "  --list               print the talk's sections, stops and duration, then exit\n"
+          "  --list-talks         print the talks podium knows, then exit\n"
+          "  --testcard           the built-in test card instead of a talk\n"
+          "\n"
           "Headless:\n"
           "  --frame T            render the talk at time T seconds ...\n"
-          "  --out FILE.png       ... into FILE.png (required with --frame; overwritten if it exists)\n"
+          "  --stop N             ... or the frame held at stop N (0 = the start) ...\n"
+          "  --out FILE.png       ... into FILE.png (required; overwritten if it exists)\n"
           "  --size WxH           output size in pixels (default 1920x1080)\n"
           "  --bench              print frame-time and start-up figures (headless, 1920x1080)\n"
           "  --bench-frames N     frames to time with --bench (default 300)\n"
@@ -108,7 +121,8 @@ static bool parse_size(const char *s, int *w, int *h)
 /* Returns 0 to go on, or an exit code (help printed, or bad input). */
 static int parse_args(int argc, char **argv, options *o)
 {
-    *o = (options){.mode = MODE_PRESENT, .width = 1920, .height = 1080, .bench_frames = 300};
+    *o = (options){.mode = MODE_PRESENT, .width = 1920, .height = 1080, .bench_frames = 300,
+                   .talk = PD_DEFAULT_TALK, .stop = -1};
     bool have_frame = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -135,6 +149,31 @@ static int parse_args(int argc, char **argv, options *o)
             }
             have_frame = true;
             o->mode = MODE_FRAME;
+        } else if (strcmp(a, "--stop") == 0) {
+            NEED_VALUE();
+            if (!parse_int(val, 0, 100000, &o->stop)) {
+                fprintf(stderr, "podium: --stop '%s' is not a stop number >= 0 (see --list)\n", val);
+                return 2;
+            }
+            have_frame = true;
+            o->mode = MODE_FRAME;
+        } else if (strcmp(a, "--talk") == 0) {
+            NEED_VALUE();
+            if (!pd_talk_find(val)) {
+                fprintf(stderr, "podium: unknown talk '%s' (podium --list-talks names them)\n", val);
+                return 2;
+            }
+            o->talk = val;
+        } else if (strcmp(a, "--list") == 0) {
+            o->mode = MODE_LIST;
+        } else if (strcmp(a, "--list-talks") == 0) {
+            size_t n = 0;
+            const pd_talk *t = pd_talks(&n);
+            for (size_t k = 0; k < n; k++)
+                printf("%-8s %s\n", t[k].name, t[k].title);
+            return -1;
+        } else if (strcmp(a, "--testcard") == 0) {
+            o->testcard = true;
         } else if (strcmp(a, "--out") == 0) {
             NEED_VALUE();
             if (!*val) {
@@ -177,11 +216,15 @@ static int parse_args(int argc, char **argv, options *o)
 #undef NEED_VALUE
     }
     if (have_frame && !o->out) {
-        fprintf(stderr, "podium: --frame needs --out FILE.png\n");
+        fprintf(stderr, "podium: --frame/--stop needs --out FILE.png\n");
         return 2;
     }
     if (o->out && !have_frame) {
-        fprintf(stderr, "podium: --out needs --frame T\n");
+        fprintf(stderr, "podium: --out needs --frame T or --stop N\n");
+        return 2;
+    }
+    if (o->stop >= 0 && o->frame_t > 0) {
+        fprintf(stderr, "podium: --frame and --stop cannot be combined\n");
         return 2;
     }
     if (o->out) {
@@ -204,8 +247,10 @@ typedef struct app {
     pd_atlas *atlas;
     pd_gfx *gfx;
     pd_testcard *card;
+    pd_scene *scene;
 } app;
 
+/* Fonts, then the talk's script (it runs once, here) or the test card. */
 static bool app_load_content(app *a, const options *o, pd_err *err)
 {
     if (!pd_fonts_load(&a->fonts, pd_assets_dir(), err))
@@ -213,19 +258,36 @@ static bool app_load_content(app *a, const options *o, pd_err *err)
     a->atlas = pd_atlas_create(a->fonts);
     if (!a->atlas)
         return pd_err_set(err, "out of memory creating the glyph atlas");
-    a->card = pd_testcard_create(a->fonts, err);
-    return a->card != NULL;
+    if (o->testcard) {
+        a->card = pd_testcard_create(a->fonts, err);
+        return a->card != NULL;
+    }
+    const pd_talk *talk = pd_talk_find(o->talk);
+    a->scene = pd_scene_create(a->fonts);
+    if (!talk || !a->scene)
+        return pd_err_set(err, "cannot load talk '%s'", o->talk);
+    talk->build(a->scene);
+    if (pd_scene_error(a->scene))
+        return pd_err_set(err, "talk '%s': %s", o->talk, pd_scene_error(a->scene));
+    return pd_scene_finalize(a->scene, a->atlas, err);
 }
 
 static bool app_load_gfx(app *a, const options *o, pd_gl_loader loader, pd_err *err)
 {
     a->gfx = pd_gfx_create(&(pd_gfx_desc){.get_proc = loader, .shader_dir = o->shaders}, err);
-    return a->gfx != NULL;
+    if (!a->gfx)
+        return false;
+    if (a->scene) {
+        pd_scene_gpu data = pd_scene_gpu_data(a->scene);
+        return pd_gfx_scene_upload(a->gfx, &data, err);
+    }
+    return true;
 }
 
 static void app_unload(app *a)
 {
     pd_testcard_destroy(&a->card);
+    pd_scene_destroy(&a->scene);
     pd_gfx_destroy(&a->gfx);
     pd_atlas_destroy(&a->atlas);
     pd_fonts_unload(&a->fonts);
@@ -234,10 +296,38 @@ static void app_unload(app *a)
 static bool app_draw(app *a, int fb_w, int fb_h, double t, pd_err *err)
 {
     pd_gfx_begin(a->gfx, fb_w, fb_h);
-    if (!pd_testcard_draw(a->card, a->gfx, a->atlas, t, err))
+    if (a->scene)
+        pd_gfx_scene_draw(a->gfx, a->scene, a->atlas, t);
+    else if (!pd_testcard_draw(a->card, a->gfx, a->atlas, t, err))
         return false;
     pd_gfx_end(a->gfx, a->atlas);
     return true;
+}
+
+static double app_duration(const app *a) { return a->scene ? pd_scene_duration(a->scene) : 10.0; }
+
+static int run_list(const options *o)
+{
+    pd_err err = {0};
+    app a = {0};
+    options lo = *o;
+    lo.testcard = false;
+    if (!app_load_content(&a, &lo, &err)) {
+        fprintf(stderr, "podium: %s\n", err.msg);
+        app_unload(&a);
+        return 2;
+    }
+    for (uint32_t i = 0; i < pd_scene_section_count(a.scene); i++) {
+        const pd_section_info *sec = pd_scene_section(a.scene, i);
+        printf("section %u \"%s\" t=%.3f\n", i + 1, sec->title, sec->t);
+    }
+    for (uint32_t i = 0; i < pd_scene_stop_count(a.scene); i++) {
+        const pd_stop *st = pd_scene_stop(a.scene, i);
+        printf("stop %u t=%.3f hold=%.3f section=%d\n", i + 1, st->t, st->hold, st->section + 1);
+    }
+    printf("duration %.3f\n", pd_scene_duration(a.scene));
+    app_unload(&a);
+    return 0;
 }
 
 static int run_frame(const options *o)
@@ -255,7 +345,16 @@ static int run_frame(const options *o)
     if (!app_load_gfx(&a, o, pd_headless_get_proc, &err) || !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
         goto fail;
     pd_gfx_target_bind(a.gfx, true);
-    if (!app_draw(&a, o->width, o->height, o->frame_t, &err))
+    double t = o->frame_t;
+    if (o->stop >= 0) {
+        uint32_t n = a.scene ? pd_scene_stop_count(a.scene) : 0;
+        if ((uint32_t)o->stop > n) {
+            pd_err_set(&err, "--stop %d is out of range: the talk has stops 0..%u (see --list)", o->stop, n);
+            goto fail;
+        }
+        t = o->stop == 0 ? 0 : pd_scene_stop(a.scene, (uint32_t)o->stop - 1)->t;
+    }
+    if (!app_draw(&a, o->width, o->height, t, &err))
         goto fail;
     px = malloc((size_t)o->width * (size_t)o->height * 4);
     if (!px) {
@@ -305,16 +404,18 @@ static int run_bench(const options *o)
     times = malloc((size_t)n * sizeof *times);
     if (!times)
         goto fail;
+    double dur = app_duration(&a);
     for (int i = 0; i < n; i++) {
         double s = pd_clock_now_s();
-        if (!app_draw(&a, o->width, o->height, i / 60.0, &err))
+        /* spread the frames over the whole talk */
+        if (!app_draw(&a, o->width, o->height, dur * i / n, &err))
             goto fail;
         pd_gfx_finish(a.gfx);
         times[i] = (pd_clock_now_s() - s) * 1e3;
     }
     qsort(times, (size_t)n, sizeof *times, cmp_double);
     double median = times[n / 2], p99 = times[(int)floor(0.99 * (n - 1))], max = times[n - 1];
-    printf("podium --bench: test card, %dx%d, %d frames, %s\n", o->width, o->height, n,
+    printf("podium --bench: %s, %dx%d, %d frames, %s\n", o->testcard ? "test card" : o->talk, o->width, o->height, n,
            pd_gfx_renderer_name(a.gfx));
     printf("  start-up to first frame  %8.1f ms  (fonts+layout %.1f ms)\n", (t_first - t0) * 1e3,
            (t_content - t0) * 1e3);
@@ -323,7 +424,8 @@ static int run_bench(const options *o)
     printf("  frame time max           %8.2f ms\n", max);
     printf("  instances per frame      %8u\n", pd_gfx_instance_count(a.gfx));
     printf("  atlas glyphs             %8d\n", pd_atlas_glyph_count(a.atlas));
-    printf("{\"what\":\"testcard\",\"width\":%d,\"height\":%d,\"frames\":%d,\"startup_ms\":%.2f,"
+    printf("{\"what\":\"%s\",", o->testcard ? "testcard" : o->talk);
+    printf("\"width\":%d,\"height\":%d,\"frames\":%d,\"startup_ms\":%.2f,"
            "\"frame_median_ms\":%.3f,\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f}\n",
            o->width, o->height, n, (t_first - t0) * 1e3, median, p99, max);
     rc = 0;
@@ -371,7 +473,10 @@ static int run_present(const options *o)
         pd_window_framebuffer_size(w, &fw, &fh);
         if (fw > 0 && fh > 0) {
             pd_gfx_target_bind(a.gfx, false);
-            if (!app_draw(&a, fw, fh, pd_clock_now_s() - start, &err))
+            double t = pd_clock_now_s() - start;
+            if (t > app_duration(&a))
+                t = app_duration(&a);
+            if (!app_draw(&a, fw, fh, t, &err))
                 goto fail;
         }
         pd_window_swap(w);
@@ -400,6 +505,8 @@ int main(int argc, char **argv)
         return run_frame(&o);
     case MODE_BENCH:
         return run_bench(&o);
+    case MODE_LIST:
+        return run_list(&o);
     case MODE_PRESENT:
     default:
         return run_present(&o);

@@ -6,11 +6,15 @@
 #include <string.h>
 
 #include "core/file.h"
+#include "core/geom.h"
 #include "glad_gl.h"
+#include "scene/scene.h"
 #include "text/layout.h"
 
 /* shaders/embed.py writes these into shaders.c at build time */
+extern const char pd_shader_place_glsl[];
 extern const char pd_shader_prim_vert[];
+extern const char pd_shader_scene_vert[];
 extern const char pd_shader_prim_frag[];
 
 enum { KIND_RECT = 0, KIND_SEGMENT = 1, KIND_TRIANGLE = 2, KIND_GLYPH = 3 };
@@ -22,9 +26,18 @@ typedef struct instance {
     float param[4];
 } instance;
 
-struct pd_gfx {
-    GLuint program, vao, vbo, atlas_tex;
+typedef struct program {
+    GLuint id;
     GLint u_half_frame, u_px_per_unit, u_atlas_size, u_atlas_spread, u_atlas;
+    GLint u_inst, u_tracks, u_index, u_index_base, u_t, u_units_per_texel_per_em;
+} program;
+
+struct pd_gfx {
+    program prim, scene;
+    GLuint vao, vbo, atlas_tex, empty_vao;
+    GLuint scene_bufs[3], scene_texs[3]; /* instances, tracks, index */
+    bool scene_loaded;
+    uint32_t scene_instances_drawn;
     uint64_t atlas_generation;
     int atlas_w, atlas_h;
     bool atlas_valid;
@@ -39,10 +52,10 @@ struct pd_gfx {
 
 /* ---- shader loading ---- */
 
-static GLuint compile(GLenum type, const char *src, const char *name, pd_err *err)
+static GLuint compile(GLenum type, const char *const *src, int nsrc, const char *name, pd_err *err)
 {
     GLuint sh = glCreateShader(type);
-    glShaderSource(sh, 1, &src, NULL);
+    glShaderSource(sh, nsrc, src, NULL);
     glCompileShader(sh);
     GLint ok = 0;
     glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
@@ -59,53 +72,77 @@ static GLuint compile(GLenum type, const char *src, const char *name, pd_err *er
     return sh;
 }
 
-static bool build_program(pd_gfx *g, const pd_gfx_desc *desc, pd_err *err)
+/* The shader sources: embedded, or read from --shaders DIR. */
+typedef struct sources {
+    const char *text[4];       /* place.glsl, prim.vert, scene.vert, prim.frag */
+    char name[4][1024];
+    unsigned char *owned[4];
+} sources;
+
+static bool load_sources(sources *src, const char *dir, pd_err *err)
 {
-    const char *vs_src = pd_shader_prim_vert, *fs_src = pd_shader_prim_frag;
-    char vs_name[1024] = "prim.vert (embedded)", fs_name[1024] = "prim.frag (embedded)";
-    unsigned char *vs_file = NULL, *fs_file = NULL;
-    if (desc->shader_dir) {
-        pd_path_join(vs_name, sizeof vs_name, desc->shader_dir, "prim.vert");
-        pd_path_join(fs_name, sizeof fs_name, desc->shader_dir, "prim.frag");
-        vs_file = pd_file_read(vs_name, NULL, NULL);
-        if (!vs_file)
-            return pd_err_set(err, "shader '%s' not found (fix --shaders DIR or leave it out)", vs_name);
-        fs_file = pd_file_read(fs_name, NULL, NULL);
-        if (!fs_file) {
-            free(vs_file);
-            return pd_err_set(err, "shader '%s' not found (fix --shaders DIR or leave it out)", fs_name);
+    static const char *const files[4] = {"place.glsl", "prim.vert", "scene.vert", "prim.frag"};
+    const char *embedded[4] = {pd_shader_place_glsl, pd_shader_prim_vert, pd_shader_scene_vert, pd_shader_prim_frag};
+    for (int i = 0; i < 4; i++) {
+        if (!dir) {
+            src->text[i] = embedded[i];
+            snprintf(src->name[i], sizeof src->name[i], "%s (embedded)", files[i]);
+            continue;
         }
-        vs_src = (const char *)vs_file;
-        fs_src = (const char *)fs_file;
+        pd_path_join(src->name[i], sizeof src->name[i], dir, files[i]);
+        src->owned[i] = pd_file_read(src->name[i], NULL, NULL);
+        if (!src->owned[i])
+            return pd_err_set(err, "shader '%s' not found (fix --shaders DIR or leave it out)", src->name[i]);
+        src->text[i] = (const char *)src->owned[i];
     }
-    GLuint vs = compile(GL_VERTEX_SHADER, vs_src, vs_name, err);
-    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_src, fs_name, err) : 0;
-    free(vs_file);
-    free(fs_file);
+    return true;
+}
+
+static bool link_program(program *p, const sources *src, int vert, pd_err *err)
+{
+    const char *vs_text[2] = {src->text[0], src->text[vert]};
+    GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 2, src->name[vert], err);
+    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, &src->text[3], 1, src->name[3], err) : 0;
     if (!vs || !fs) {
         if (vs)
             glDeleteShader(vs);
         return false;
     }
-    g->program = glCreateProgram();
-    glAttachShader(g->program, vs);
-    glAttachShader(g->program, fs);
-    glLinkProgram(g->program);
+    p->id = glCreateProgram();
+    glAttachShader(p->id, vs);
+    glAttachShader(p->id, fs);
+    glLinkProgram(p->id);
     glDeleteShader(vs);
     glDeleteShader(fs);
     GLint ok = 0;
-    glGetProgramiv(g->program, GL_LINK_STATUS, &ok);
+    glGetProgramiv(p->id, GL_LINK_STATUS, &ok);
     if (!ok) {
         char log[400];
-        glGetProgramInfoLog(g->program, sizeof log, NULL, log);
-        return pd_err_set(err, "shaders '%s' + '%s' do not link: %s", vs_name, fs_name, log);
+        glGetProgramInfoLog(p->id, sizeof log, NULL, log);
+        return pd_err_set(err, "shaders '%s' + '%s' do not link: %s", src->name[vert], src->name[3], log);
     }
-    g->u_half_frame = glGetUniformLocation(g->program, "u_half_frame");
-    g->u_px_per_unit = glGetUniformLocation(g->program, "u_px_per_unit");
-    g->u_atlas_size = glGetUniformLocation(g->program, "u_atlas_size");
-    g->u_atlas_spread = glGetUniformLocation(g->program, "u_atlas_spread");
-    g->u_atlas = glGetUniformLocation(g->program, "u_atlas");
+    p->u_half_frame = glGetUniformLocation(p->id, "u_half_frame");
+    p->u_px_per_unit = glGetUniformLocation(p->id, "u_px_per_unit");
+    p->u_atlas_size = glGetUniformLocation(p->id, "u_atlas_size");
+    p->u_atlas_spread = glGetUniformLocation(p->id, "u_atlas_spread");
+    p->u_atlas = glGetUniformLocation(p->id, "u_atlas");
+    p->u_inst = glGetUniformLocation(p->id, "u_inst");
+    p->u_tracks = glGetUniformLocation(p->id, "u_tracks");
+    p->u_index = glGetUniformLocation(p->id, "u_index");
+    p->u_index_base = glGetUniformLocation(p->id, "u_index_base");
+    p->u_t = glGetUniformLocation(p->id, "u_t");
+    p->u_units_per_texel_per_em = glGetUniformLocation(p->id, "u_units_per_texel_per_em");
     return true;
+}
+
+static bool build_programs(pd_gfx *g, const pd_gfx_desc *desc, pd_err *err)
+{
+    sources src = {0};
+    bool ok = load_sources(&src, desc->shader_dir, err) && link_program(&g->prim, &src, 1, err) &&
+              link_program(&g->scene, &src, 2, err);
+    for (int i = 0; i < 4; i++)
+        free(src.owned[i]);
+    return ok;
 }
 
 pd_gfx *pd_gfx_create(const pd_gfx_desc *desc, pd_err *err)
@@ -129,7 +166,7 @@ pd_gfx *pd_gfx_create(const pd_gfx_desc *desc, pd_err *err)
     const char *r = (const char *)glGetString(GL_RENDERER);
     const char *v = (const char *)glGetString(GL_VERSION);
     snprintf(g->renderer, sizeof g->renderer, "%s | %s", r ? r : "?", v ? v : "?");
-    if (!build_program(g, desc, err)) {
+    if (!build_programs(g, desc, err)) {
         pd_gfx_destroy(&g);
         return NULL;
     }
@@ -144,6 +181,7 @@ pd_gfx *pd_gfx_create(const pd_gfx_desc *desc, pd_err *err)
         glVertexAttribDivisor(i, 1);
     }
     glBindVertexArray(0);
+    glGenVertexArrays(1, &g->empty_vao); /* the scene reads its instances from buffer textures */
 
     glGenTextures(1, &g->atlas_tex);
     glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
@@ -164,8 +202,16 @@ void pd_gfx_destroy(pd_gfx **gp)
     pd_gfx *g = *gp;
     if (!g)
         return;
-    if (g->program)
-        glDeleteProgram(g->program);
+    if (g->prim.id)
+        glDeleteProgram(g->prim.id);
+    if (g->scene.id)
+        glDeleteProgram(g->scene.id);
+    if (g->scene_loaded) {
+        glDeleteBuffers(3, g->scene_bufs);
+        glDeleteTextures(3, g->scene_texs);
+    }
+    if (g->empty_vao)
+        glDeleteVertexArrays(1, &g->empty_vao);
     if (g->vbo)
         glDeleteBuffers(1, &g->vbo);
     if (g->vao)
@@ -195,6 +241,7 @@ void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
     }
     g->vp = (pd_viewport){(fb_w - w) / 2, (fb_h - h) / 2, w, h};
     g->instances.len = 0;
+    g->scene_instances_drawn = 0;
     glViewport(0, 0, fb_w, fb_h);
     glDisable(GL_SCISSOR_TEST);
     glClearColor(0, 0, 0, 1);
@@ -209,7 +256,7 @@ void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
 }
 
 pd_viewport pd_gfx_viewport(const pd_gfx *g) { return g->vp; }
-uint32_t pd_gfx_instance_count(const pd_gfx *g) { return (uint32_t)g->instances.len; }
+uint32_t pd_gfx_instance_count(const pd_gfx *g) { return (uint32_t)g->instances.len + g->scene_instances_drawn; }
 
 static instance *push(pd_gfx *g, int kind, float stroke_width)
 {
@@ -227,7 +274,7 @@ static void set_color(float out[4], pd_color c)
     out[3] = c.a;
 }
 
-void pd_gfx_rect(pd_gfx *g, const pd_rect *r)
+void pd_gfx_rect(pd_gfx *g, const pd_draw_rect *r)
 {
     if (r->fill.a <= 0 && (r->stroke.a <= 0 || r->stroke_width <= 0))
         return;
@@ -259,88 +306,29 @@ static void push_segment(pd_gfx *g, pd_v2 a, pd_v2 b, pd_v2 n0, pd_v2 n1, int jo
     set_color(in->stroke, c);
 }
 
-static pd_v2 v2_norm(pd_v2 v)
-{
-    float l = sqrtf(v.x * v.x + v.y * v.y);
-    return l > 0 ? (pd_v2){v.x / l, v.y / l} : (pd_v2){0, 0};
-}
-
-/* The clip normal shared by two pieces meeting at a vertex: the line through
- * the vertex and the miter tip, perpendicular to the mean direction. Past
- * Cairo's miter limit (10) the join falls back to butt ends. */
-static bool miter_normal(pd_v2 din, pd_v2 dout, pd_v2 *n)
-{
-    float dot = din.x * dout.x + din.y * dout.y;
-    if ((1 + dot) * 0.5f < 0.01f) /* 1/sin(theta/2) > 10 */
-        return false;
-    *n = v2_norm((pd_v2){din.x + dout.x, din.y + dout.y});
-    return true;
-}
-
-void pd_gfx_polyline(pd_gfx *g, const pd_polyline *pl)
+void pd_gfx_polyline(pd_gfx *g, const pd_draw_polyline *pl)
 {
     if (pl->count < 2 || pl->color.a <= 0 || pl->stroke_width <= 0)
         return;
-    /* drop zero-length pieces: they draw nothing and have no direction */
     enum { MAX_STACK = 64 };
-    pd_v2 stack_pts[MAX_STACK];
-    pd_v2 *pts = pl->count <= MAX_STACK ? stack_pts : malloc(pl->count * sizeof *pts);
-    if (!pts)
+    pd_seg stack_segs[MAX_STACK];
+    pd_seg *segs = pl->count < MAX_STACK ? stack_segs : malloc((pl->count + 1) * sizeof *segs);
+    if (!segs)
         return;
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < pl->count; i++) {
-        pd_v2 p = pl->points[i];
-        if (n > 0 && fabsf(p.x - pts[n - 1].x) < 1e-6f && fabsf(p.y - pts[n - 1].y) < 1e-6f)
-            continue;
-        pts[n++] = p;
-    }
-    bool closed = pl->closed;
-    if (closed && n > 2 && fabsf(pts[0].x - pts[n - 1].x) < 1e-6f && fabsf(pts[0].y - pts[n - 1].y) < 1e-6f)
-        n--; /* the closing piece is implied */
-    if (n < 2) {
-        if (pts != stack_pts)
-            free(pts);
-        return;
-    }
-    uint32_t segs = closed && n > 2 ? n : n - 1;
-    for (uint32_t i = 0; i < segs; i++) {
-        pd_v2 a = pts[i], b = pts[(i + 1) % n];
-        pd_v2 d = v2_norm((pd_v2){b.x - a.x, b.y - a.y});
-        pd_v2 n0 = {-d.x, -d.y}, n1 = d; /* butt caps */
-        int joins = 0;
-        bool has_prev = closed ? segs == n : i > 0;
-        bool has_next = closed ? segs == n : i + 1 < segs;
-        if (has_prev) {
-            pd_v2 pa = pts[(i + n - 1) % n];
-            pd_v2 dp = v2_norm((pd_v2){a.x - pa.x, a.y - pa.y});
-            pd_v2 m;
-            if (miter_normal(dp, d, &m)) {
-                n0 = (pd_v2){-m.x, -m.y};
-                joins |= 1;
-            }
-        }
-        if (has_next) {
-            pd_v2 c = pts[(i + 2) % n];
-            pd_v2 dn = v2_norm((pd_v2){c.x - b.x, c.y - b.y});
-            pd_v2 m;
-            if (miter_normal(d, dn, &m)) {
-                n1 = m;
-                joins |= 2;
-            }
-        }
-        push_segment(g, a, b, n0, n1, joins, pl->color, pl->stroke_width);
-    }
-    if (pts != stack_pts)
-        free(pts);
+    uint32_t n = pd_polyline_segments(pl->points, pl->count, pl->closed, segs);
+    for (uint32_t i = 0; i < n; i++)
+        push_segment(g, segs[i].a, segs[i].b, segs[i].n0, segs[i].n1, segs[i].joins, pl->color, pl->stroke_width);
+    if (segs != stack_segs)
+        free(segs);
 }
 
 void pd_gfx_line(pd_gfx *g, pd_v2 a, pd_v2 b, pd_color color, float stroke_width)
 {
     pd_v2 pts[2] = {a, b};
-    pd_gfx_polyline(g, &(pd_polyline){.points = pts, .count = 2, .color = color, .stroke_width = stroke_width});
+    pd_gfx_polyline(g, &(pd_draw_polyline){.points = pts, .count = 2, .color = color, .stroke_width = stroke_width});
 }
 
-void pd_gfx_triangle(pd_gfx *g, const pd_triangle *t)
+void pd_gfx_triangle(pd_gfx *g, const pd_draw_triangle *t)
 {
     if (t->fill.a <= 0)
         return;
@@ -363,7 +351,7 @@ void pd_gfx_triangle(pd_gfx *g, const pd_triangle *t)
     set_color(in->fill, t->fill);
 }
 
-void pd_gfx_glyph(pd_gfx *g, const pd_glyph *gl)
+void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl)
 {
     const pd_atlas_glyph *e = gl->entry;
     if (!e || e->empty || (gl->fill.a <= 0 && (gl->stroke.a <= 0 || gl->stroke_width <= 0)))
@@ -396,10 +384,13 @@ bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const pd_text_run *run, pd_v2 at, f
         if (!e)
             return false;
         pd_v2 o = {at.x + c * tg->x - s * tg->y, at.y + s * tg->x + c * tg->y};
-        pd_gfx_glyph(g, &(pd_glyph){.entry = e, .origin = o, .em = tg->em, .angle = angle, .fill = fill});
+        pd_gfx_glyph(g, &(pd_draw_glyph){.entry = e, .origin = o, .em = tg->em, .angle = angle, .fill = fill});
     }
     return true;
 }
+
+static void upload_atlas(pd_gfx *g, const pd_atlas *atlas);
+static void use_program(pd_gfx *g, const program *p);
 
 static void upload_atlas(pd_gfx *g, const pd_atlas *atlas)
 {
@@ -417,6 +408,75 @@ static void upload_atlas(pd_gfx *g, const pd_atlas *atlas)
     g->atlas_valid = true;
 }
 
+static void use_program(pd_gfx *g, const program *p)
+{
+    glUseProgram(p->id);
+    glUniform2f(p->u_half_frame, PD_FRAME_W * 0.5f, PD_FRAME_H * 0.5f);
+    glUniform1f(p->u_px_per_unit, (float)g->vp.h / PD_FRAME_H);
+    glUniform2f(p->u_atlas_size, (float)g->atlas_w, (float)g->atlas_h);
+    glUniform1f(p->u_atlas_spread, PD_ATLAS_SPREAD_PX);
+    glUniform1i(p->u_atlas, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
+    /* straight sRGB values blended OVER, no gamma step (Cairo ARGB32 as Manim) */
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+}
+
+static bool upload_tbo(pd_gfx *g, int i, GLenum format, const void *data, size_t bytes, size_t texels, pd_err *err)
+{
+    GLint max = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &max);
+    if (texels > (size_t)max)
+        return pd_err_set(err, "the talk needs %zu buffer texels; this GL allows %d", texels, max);
+    glBindBuffer(GL_TEXTURE_BUFFER, g->scene_bufs[i]);
+    glBufferData(GL_TEXTURE_BUFFER, (GLsizeiptr)(bytes ? bytes : 16), data, GL_STATIC_DRAW);
+    glBindTexture(GL_TEXTURE_BUFFER, g->scene_texs[i]);
+    glTexBuffer(GL_TEXTURE_BUFFER, format, g->scene_bufs[i]);
+    glBindTexture(GL_TEXTURE_BUFFER, 0);
+    glBindBuffer(GL_TEXTURE_BUFFER, 0);
+    return true;
+}
+
+bool pd_gfx_scene_upload(pd_gfx *g, const pd_scene_gpu *d, pd_err *err)
+{
+    if (!g->scene_loaded) {
+        glGenBuffers(3, g->scene_bufs);
+        glGenTextures(3, g->scene_texs);
+        g->scene_loaded = true;
+    }
+    return upload_tbo(g, 0, GL_RGBA32F, d->instances, (size_t)d->instance_count * 64, (size_t)d->instance_count * 4,
+                      err) &&
+           upload_tbo(g, 1, GL_RGBA32F, d->tracks, (size_t)d->track_texels * 16, d->track_texels, err) &&
+           upload_tbo(g, 2, GL_R32UI, d->index, (size_t)d->index_count * 4, d->index_count, err);
+}
+
+void pd_gfx_scene_draw(pd_gfx *g, const pd_scene *scene, pd_atlas *atlas, double t)
+{
+    if (atlas)
+        upload_atlas(g, atlas);
+    const pd_epoch *e = pd_scene_epoch_at(scene, t);
+    if (!g->scene_loaded || !e || e->count == 0 || g->vp.w <= 0 || g->vp.h <= 0)
+        return;
+    use_program(g, &g->scene);
+    for (int i = 0; i < 3; i++) {
+        glActiveTexture(GL_TEXTURE1 + i);
+        glBindTexture(GL_TEXTURE_BUFFER, g->scene_texs[i]);
+    }
+    glUniform1i(g->scene.u_inst, 1);
+    glUniform1i(g->scene.u_tracks, 2);
+    glUniform1i(g->scene.u_index, 3);
+    glUniform1i(g->scene.u_index_base, (GLint)e->first);
+    glUniform1f(g->scene.u_t, (float)t);
+    glUniform1f(g->scene.u_units_per_texel_per_em, 1.0f / PD_ATLAS_PX_PER_EM);
+    glBindVertexArray(g->empty_vao);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, (GLsizei)e->count);
+    glBindVertexArray(0);
+    glActiveTexture(GL_TEXTURE0);
+    glDisable(GL_BLEND);
+    g->scene_instances_drawn = e->count;
+}
+
 void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas)
 {
     if (atlas)
@@ -431,17 +491,7 @@ void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas)
     }
     glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)(n * sizeof(instance)), g->instances.data);
 
-    glUseProgram(g->program);
-    glUniform2f(g->u_half_frame, PD_FRAME_W * 0.5f, PD_FRAME_H * 0.5f);
-    glUniform1f(g->u_px_per_unit, (float)g->vp.h / PD_FRAME_H);
-    glUniform2f(g->u_atlas_size, (float)g->atlas_w, (float)g->atlas_h);
-    glUniform1f(g->u_atlas_spread, PD_ATLAS_SPREAD_PX);
-    glUniform1i(g->u_atlas, 0);
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
-    /* straight sRGB values blended OVER, no gamma step (Cairo ARGB32 as Manim) */
-    glEnable(GL_BLEND);
-    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    use_program(g, &g->prim);
     glBindVertexArray(g->vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, (GLsizei)n);
     glBindVertexArray(0);

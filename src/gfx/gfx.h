@@ -8,7 +8,7 @@
  *
  *   pd_gfx *g = pd_gfx_create(&(pd_gfx_desc){ .get_proc = eglGetProcAddress }, &err);
  *   pd_gfx_begin(g, fb_w, fb_h);
- *   pd_gfx_rect(g, &(pd_rect){ .center = {0, 0}, .size = {2, 1}, .fill = PD_RGBA(1, 0, 0, 1) });
+ *   pd_gfx_rect(g, &(pd_draw_rect){ .center = {0, 0}, .size = {2, 1}, .fill = PD_RGBA(1, 0, 0, 1) });
  *   pd_gfx_end(g);
  *   pd_gfx_destroy(&g);
  *
@@ -50,51 +50,51 @@ void pd_gfx_destroy(pd_gfx **g);
 
 /* A rectangle, optionally rounded and rotated: fill, then stroke centred on
  * the edge. Also used for TeX rules (stroke_width 0). */
-typedef struct pd_rect {
+typedef struct pd_draw_rect {
     pd_v2 center, size;
     float corner_radius;
     float angle;          /* radians, counter-clockwise */
     pd_color fill, stroke;
     float stroke_width;   /* Manim stroke_width */
-} pd_rect;
+} pd_draw_rect;
 
 /* An open or closed polyline: miter joins (limit 10, then bevel-like butt),
  * butt caps, zero-length pieces skipped. closed joins the last point to the
  * first with a proper join. */
-typedef struct pd_polyline {
+typedef struct pd_draw_polyline {
     const pd_v2 *points;
     uint32_t count;
     bool closed;
     pd_color color;
     float stroke_width;
-} pd_polyline;
+} pd_draw_polyline;
 
-typedef struct pd_triangle {
+typedef struct pd_draw_triangle {
     pd_v2 p[3];
     pd_color fill;
-} pd_triangle;
+} pd_draw_triangle;
 
 /* A glyph from the SDF atlas at origin (pen position on the baseline), em
  * units per em, rotated by angle. stroke draws the glyph's outline band
  * (Write's outline look) over the fill. */
-typedef struct pd_glyph {
+typedef struct pd_draw_glyph {
     const pd_atlas_glyph *entry;
     pd_v2 origin;
     float em;
     float angle;
     pd_color fill, stroke;
     float stroke_width;
-} pd_glyph;
+} pd_draw_glyph;
 
 /* Starts a frame into the current target (the default framebuffer, or one set
  * with pd_gfx_target_bind) of fb_w x fb_h pixels: the 16:9 frame is
  * letterboxed in it and the rest cleared. */
 void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h);
-void pd_gfx_rect(pd_gfx *g, const pd_rect *r);
-void pd_gfx_polyline(pd_gfx *g, const pd_polyline *pl);
+void pd_gfx_rect(pd_gfx *g, const pd_draw_rect *r);
+void pd_gfx_polyline(pd_gfx *g, const pd_draw_polyline *pl);
 void pd_gfx_line(pd_gfx *g, pd_v2 a, pd_v2 b, pd_color color, float stroke_width);
-void pd_gfx_triangle(pd_gfx *g, const pd_triangle *t);
-void pd_gfx_glyph(pd_gfx *g, const pd_glyph *gl);
+void pd_gfx_triangle(pd_gfx *g, const pd_draw_triangle *t);
+void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl);
 /* Draws a laid-out Text (text/layout.h) with its block centre at `at`,
  * rotated by angle about that centre, looking glyphs up in the atlas.
  * Returns false (err set) only if a glyph cannot be rasterised. */
@@ -104,6 +104,13 @@ bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const struct pd_text_run *run, pd_v
 /* Uploads the atlas if its generation changed, then draws everything
  * submitted since pd_gfx_begin. */
 void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas);
+
+/* The talk: upload its GPU data once (pd_scene_finalize first), then draw
+ * it at any time t between pd_gfx_begin and pd_gfx_end (before overlays). */
+struct pd_scene;
+struct pd_scene_gpu;
+bool pd_gfx_scene_upload(pd_gfx *g, const struct pd_scene_gpu *data, pd_err *err);
+void pd_gfx_scene_draw(pd_gfx *g, const struct pd_scene *scene, pd_atlas *atlas, double t);
 
 /* The letterboxed frame inside the last begin's framebuffer, in pixels
  * (origin bottom-left). */

@@ -29,8 +29,8 @@ static double col_coverage(const fixture *f, int x, int y0, int y1)
 static void test_fill_colour(fixture *f)
 {
     fixture_begin(f);
-    pd_gfx_rect(f->gfx, &(pd_rect){.center = {0, 0}, .size = {2, 1}, .fill = PD_RED});
-    pd_gfx_rect(f->gfx, &(pd_rect){.center = {-4, 2}, .size = {2.6f, 0.72f}, .fill = pd_color_alpha(PD_YELLOW, 0.12f),
+    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {2, 1}, .fill = PD_RED});
+    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {-4, 2}, .size = {2.6f, 0.72f}, .fill = pd_color_alpha(PD_YELLOW, 0.12f),
                                    .stroke = PD_YELLOW, .stroke_width = 1.5f});
     fixture_end(f);
     const uint8_t *c = fixture_px(f, 960, 540);
@@ -50,7 +50,7 @@ static void test_stroke_widths(fixture *f)
         float w = widths[i];
         fixture_begin(f);
         /* rectangle outline: left edge at x = -2 (pixel 690) */
-        pd_gfx_rect(f->gfx, &(pd_rect){.center = {0, 0}, .size = {4, 2}, .stroke = PD_HEX(0xFF0000), .stroke_width = w});
+        pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {4, 2}, .stroke = PD_HEX(0xFF0000), .stroke_width = w});
         /* a vertical line at x = 3.0037 (off the pixel grid) */
         pd_gfx_line(f->gfx, (pd_v2){3.0037f, -1}, (pd_v2){3.0037f, 1}, PD_HEX(0xFF0000), w);
         fixture_end(f);
@@ -71,7 +71,7 @@ static void test_edge_ramp(fixture *f)
 {
     fixture_begin(f);
     /* left edge at x = -1.0037 units: a fractional pixel position */
-    pd_gfx_rect(f->gfx, &(pd_rect){.center = {0, 0}, .size = {2.0074f, 2}, .fill = PD_HEX(0xFF0000)});
+    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {2.0074f, 2}, .fill = PD_HEX(0xFF0000)});
     fixture_end(f);
     int partial = 0, first_full = -1, last_empty = -1;
     for (int x = 800; x < 840; x++) {
@@ -96,7 +96,7 @@ static void test_miter_join(fixture *f)
     fixture_begin(f);
     /* an L: right, then down. Width 10 = 13.5 px: the outer corner is square */
     pd_v2 pts[] = {{-1, 0}, {0, 0}, {0, -1}};
-    pd_gfx_polyline(f->gfx, &(pd_polyline){.points = pts, .count = 3, .color = PD_HEX(0xFF0000), .stroke_width = 10});
+    pd_gfx_polyline(f->gfx, &(pd_draw_polyline){.points = pts, .count = 3, .color = PD_HEX(0xFF0000), .stroke_width = 10});
     fixture_end(f);
     /* corner at pixel (960, 540); outer corner of the miter at (966.75, 533.25) */
     CHECK(fixture_px(f, 965, 534)[0] == 255, "miter corner pixel is %d (round or bevel join?)", fixture_px(f, 965, 534)[0]);
@@ -106,7 +106,7 @@ static void test_miter_join(fixture *f)
     CHECK(fixture_px(f, 960, 540 + 135 - 2)[0] == 255, "line end missing");
     /* the join is drawn once: no double-blended seam with a translucent colour */
     fixture_begin(f);
-    pd_gfx_polyline(f->gfx, &(pd_polyline){.points = pts, .count = 3, .color = PD_RGBA(1, 0, 0, 0.5f), .stroke_width = 10});
+    pd_gfx_polyline(f->gfx, &(pd_draw_polyline){.points = pts, .count = 3, .color = PD_RGBA(1, 0, 0, 0.5f), .stroke_width = 10});
     fixture_end(f);
     int seam = fixture_px(f, 962, 538)[0];
     CHECK(abs(seam - 128) <= 2, "join pixel %d: overlap drawn twice", seam);
@@ -115,7 +115,7 @@ static void test_miter_join(fixture *f)
 static void test_triangle(fixture *f)
 {
     fixture_begin(f);
-    pd_gfx_triangle(f->gfx, &(pd_triangle){.p = {{-0.5f, 0}, {0.5f, 0}, {0, 1}}, .fill = PD_HEX(0x00FF00)});
+    pd_gfx_triangle(f->gfx, &(pd_draw_triangle){.p = {{-0.5f, 0}, {0.5f, 0}, {0, 1}}, .fill = PD_HEX(0x00FF00)});
     fixture_end(f);
     CHECK(fixture_px(f, 960, 500)[1] == 255, "triangle interior");
     CHECK(fixture_px(f, 960 - 60, 470)[1] == 0, "outside the slanted edge");
@@ -126,8 +126,8 @@ static void test_triangle(fixture *f)
 static void test_blending(fixture *f)
 {
     fixture_begin(f);
-    pd_gfx_rect(f->gfx, &(pd_rect){.center = {0, 0}, .size = {2, 2}, .fill = PD_HEX(0xFF0000)});
-    pd_gfx_rect(f->gfx, &(pd_rect){.center = {0, 0}, .size = {1, 1}, .fill = PD_RGBA(1, 1, 1, 0.5f)});
+    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {2, 2}, .fill = PD_HEX(0xFF0000)});
+    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {1, 1}, .fill = PD_RGBA(1, 1, 1, 0.5f)});
     fixture_end(f);
     /* straight sRGB OVER, no gamma: 0.5*255 + 0.5*0 = 127.5 */
     const uint8_t *c = fixture_px(f, 960, 540);
@@ -136,7 +136,7 @@ static void test_blending(fixture *f)
     /* later on top: a fill drawn after a stroke covers it */
     fixture_begin(f);
     pd_gfx_line(f->gfx, (pd_v2){-1, 0}, (pd_v2){1, 0}, PD_HEX(0xFF0000), 10);
-    pd_gfx_rect(f->gfx, &(pd_rect){.center = {0, 0}, .size = {0.5f, 0.5f}, .fill = PD_HEX(0x0000FF)});
+    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {0.5f, 0.5f}, .fill = PD_HEX(0x0000FF)});
     fixture_end(f);
     c = fixture_px(f, 960, 540);
     CHECK(c[2] == 255 && c[0] == 0, "submission order: later primitive on top (got %d,%d,%d)", c[0], c[1], c[2]);
@@ -145,7 +145,7 @@ static void test_blending(fixture *f)
 static void test_rounded(fixture *f)
 {
     fixture_begin(f);
-    pd_gfx_rect(f->gfx, &(pd_rect){.center = {0, 0}, .size = {2, 2}, .corner_radius = 0.5f, .fill = PD_HEX(0xFF0000)});
+    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {2, 2}, .corner_radius = 0.5f, .fill = PD_HEX(0xFF0000)});
     fixture_end(f);
     /* the square corner is cut: (0.95, 0.95) lies outside the radius-0.5 arc */
     int cx = (int)fixture_px_x(f, 0.95), cy = (int)fixture_px_y(f, 0.95);
@@ -160,7 +160,7 @@ static void test_letterbox_and_scale(void)
     fixture f = {0};
     fixture_open(&f, 1000, 1000);
     fixture_begin(&f);
-    pd_gfx_rect(f.gfx, &(pd_rect){.center = {0, 0}, .size = {PD_FRAME_W, PD_FRAME_H}, .fill = PD_HEX(0xFFFFFF)});
+    pd_gfx_rect(f.gfx, &(pd_draw_rect){.center = {0, 0}, .size = {PD_FRAME_W, PD_FRAME_H}, .fill = PD_HEX(0xFFFFFF)});
     fixture_end(&f);
     pd_viewport vp = pd_gfx_viewport(f.gfx);
     CHECK(vp.w == 1000 && vp.h == 563 && vp.y == 218, "letterbox viewport %d,%d %dx%d", vp.x, vp.y, vp.w, vp.h);

@@ -1,0 +1,80 @@
+#version 330 core
+// Shared by prim.vert (immediate primitives) and scene.vert (the talk):
+// places one instanced quad, tight around its primitive (fill rate is the
+// budget on llvmpipe), and hands the fragment stage what it needs to shade
+// it from a signed distance.
+
+uniform vec2 u_half_frame;   // (7.1111, 4): scene units from centre to frame edge
+uniform float u_px_per_unit; // output pixels per scene unit
+
+flat out int v_kind;
+out vec2 v_local;            // primitive-local coordinates (units, or texels for glyphs)
+flat out vec4 v_a;
+flat out vec4 v_b;
+flat out vec4 v_c;
+flat out vec4 v_fill;
+flat out vec4 v_stroke;
+flat out float v_hw_px;      // half stroke width, pixels
+flat out float v_scale;      // pixels per local unit
+flat out int v_flags;        // segment: bit 0 start is a join, bit 1 end is a join
+
+const int KIND_RECT = 0;
+const int KIND_SEGMENT = 1;
+const int KIND_TRIANGLE = 2;
+const int KIND_GLYPH = 3;
+
+// kind, geometry (a, b, c as in gfx.c), colours, stroke width in units,
+// glyph units per atlas texel, segment join flags
+void place(int kind, vec4 a, vec4 b, vec4 c, vec4 fill, vec4 stroke, float stroke_w, float units_per_texel,
+           int flags)
+{
+    vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)); // 0/1 square
+    float hw = 0.5 * stroke_w;
+    float aa = 1.5 / u_px_per_unit; // room for the anti-aliased edge
+    vec2 world;
+    v_scale = u_px_per_unit;
+    if (kind == KIND_RECT) {
+        // a: centre, half size; b: radius, cos, sin
+        vec2 ext = a.zw + vec2(hw + aa);
+        vec2 l = mix(-ext, ext, corner);
+        v_local = l;
+        vec2 rc = b.yz;
+        world = a.xy + vec2(rc.x * l.x - rc.y * l.y, rc.y * l.x + rc.x * l.y);
+    } else if (kind == KIND_SEGMENT) {
+        // a: p0, p1; b: clip normal at p0, at p1 (outward)
+        vec2 d = a.zw - a.xy;
+        float len = length(d);
+        vec2 dir = len > 0.0 ? d / len : vec2(1.0, 0.0);
+        vec2 nrm = vec2(-dir.y, dir.x);
+        float e0 = hw * abs(dot(b.xy, nrm)) / max(abs(dot(b.xy, dir)), 0.1) + aa;
+        float e1 = hw * abs(dot(b.zw, nrm)) / max(abs(dot(b.zw, dir)), 0.1) + aa;
+        float u = mix(-e0, len + e1, corner.x);
+        float v = mix(-(hw + aa), hw + aa, corner.y);
+        world = a.xy + dir * u + nrm * v;
+        v_local = world;
+    } else if (kind == KIND_TRIANGLE) {
+        // a: p0, p1; b.xy: p2
+        vec2 lo = min(min(a.xy, a.zw), b.xy) - vec2(aa);
+        vec2 hi = max(max(a.xy, a.zw), b.xy) + vec2(aa);
+        world = mix(lo, hi, corner);
+        v_local = world;
+    } else {
+        // glyph. a: origin, U (scene vector of one em along the baseline);
+        // b: plane rect in em; c: texel rect (x0, y0 top, x1, y1 bottom)
+        vec2 U = a.zw;
+        vec2 V = vec2(-U.y, U.x);
+        vec2 pe = mix(b.xy, b.zw, corner);
+        world = a.xy + U * pe.x + V * pe.y;
+        v_local = vec2(mix(c.x, c.z, corner.x), mix(c.w, c.y, corner.y));
+        v_scale = u_px_per_unit * units_per_texel;
+    }
+    v_kind = kind;
+    v_flags = flags;
+    v_a = a;
+    v_b = b;
+    v_c = c;
+    v_fill = fill;
+    v_stroke = stroke;
+    v_hw_px = hw * u_px_per_unit;
+    gl_Position = vec4(world / u_half_frame, 0.0, 1.0);
+}

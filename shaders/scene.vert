@@ -1,0 +1,164 @@
+// The talk, evaluated on the GPU at the playhead u_t (DESIGN decision 4).
+// Instances and keyframe tracks were uploaded once; the CPU only picks the
+// epoch (which instances exist at t) and sets u_t. place() is in place.glsl.
+//
+// Instance: 4 texels in u_inst: a, b, c (geometry as for the immediate
+// kinds), m = (kind + 16*flags, track texel, p_lo, p_hi).
+// Track at texel T: (key count, -, -, -), then per key 4 texels:
+// (t0, t1, rate, stroke width), (s, ox, oy, progress), fill rgba, stroke rgba.
+// A leaf's points are p = s*base + (ox, oy) (see scene_internal.h).
+
+uniform samplerBuffer u_inst;
+uniform samplerBuffer u_tracks;
+uniform usamplerBuffer u_index;
+uniform int u_index_base;
+uniform float u_t;
+uniform float u_units_per_texel_per_em; // 1 / PD_ATLAS_PX_PER_EM
+
+const int FLAG_FILL_BY_PROGRESS = 4;
+const int FLAG_PARTIAL = 8;
+const int RATE_LINEAR = 1;
+const int RATE_DOUBLE_SMOOTH = 3;
+const int RATE_THERE_AND_BACK = 4;
+
+float smooth_rate(float t)
+{
+    t = clamp(t, 0.0, 1.0);
+    const float s5 = 0.0066928509242848554;
+    return (1.0 / (1.0 + exp(-10.0 * (t - 0.5))) - s5) / (1.0 - 2.0 * s5);
+}
+
+float rate(int r, float x)
+{
+    x = clamp(x, 0.0, 1.0);
+    if (r == RATE_LINEAR)
+        return x;
+    if (r == RATE_DOUBLE_SMOOTH)
+        return x < 0.5 ? 0.5 * smooth_rate(2.0 * x) : 0.5 * (1.0 + smooth_rate(2.0 * x - 1.0));
+    if (r == RATE_THERE_AND_BACK)
+        return smooth_rate(x < 0.5 ? 2.0 * x : 2.0 * (1.0 - x));
+    return smooth_rate(x);
+}
+
+struct state {
+    vec4 xf;     // s, ox, oy, progress
+    vec4 fill;
+    vec4 stroke;
+    float width;
+};
+
+state key_state(int k)
+{
+    state st;
+    st.width = texelFetch(u_tracks, k).w;
+    st.xf = texelFetch(u_tracks, k + 1);
+    st.fill = texelFetch(u_tracks, k + 2);
+    st.stroke = texelFetch(u_tracks, k + 3);
+    return st;
+}
+
+state eval_track(int T)
+{
+    int n = int(texelFetch(u_tracks, T).x + 0.5);
+    state st = key_state(T + 1);
+    for (int i = 1; i < n; i++) {
+        int k = T + 1 + 4 * i;
+        vec4 head = texelFetch(u_tracks, k);
+        int r = int(head.z + 0.5);
+        if (u_t >= head.y) {
+            if (r != RATE_THERE_AND_BACK)
+                st = key_state(k);
+        } else if (u_t > head.x) {
+            float u = rate(r, (u_t - head.x) / (head.y - head.x));
+            state to = key_state(k);
+            st.xf = mix(st.xf, to.xf, u);
+            st.fill = mix(st.fill, to.fill, u);
+            st.stroke = mix(st.stroke, to.stroke, u);
+            st.width = mix(st.width, to.width, u);
+            break;
+        } else {
+            break;
+        }
+    }
+    return st;
+}
+
+void cull()
+{
+    gl_Position = vec4(2.0, 2.0, 2.0, 1.0); // outside the clip volume: no fragments
+    v_kind = 0;
+    v_flags = 0;
+    v_local = vec2(0.0);
+    v_a = v_b = v_c = v_fill = v_stroke = vec4(0.0);
+    v_hw_px = 0.0;
+    v_scale = 1.0;
+}
+
+void main()
+{
+    int idx = int(texelFetch(u_index, u_index_base + gl_InstanceID).r);
+    vec4 a = texelFetch(u_inst, 4 * idx);
+    vec4 b = texelFetch(u_inst, 4 * idx + 1);
+    vec4 c = texelFetch(u_inst, 4 * idx + 2);
+    vec4 m = texelFetch(u_inst, 4 * idx + 3);
+    int code = int(m.x + 0.5);
+    int kind = code & 15;
+    int flags = code >> 4;
+    state st = eval_track(int(m.y + 0.5));
+    float s = st.xf.x;
+    vec2 o = st.xf.yz;
+    float progress = st.xf.w;
+    float stroke_w = st.width * 0.01; // manim: 0.01 units per stroke-width unit
+    if (kind == KIND_RECT) {
+        a = vec4(s * a.xy + o, s * a.zw);
+        b.x *= s;
+        vec4 fill = st.fill;
+        if ((flags & FLAG_FILL_BY_PROGRESS) != 0)
+            fill.a *= clamp(progress, 0.0, 1.0);
+        if (fill.a <= 0.0) {
+            cull();
+            return;
+        }
+        place(kind, a, b, c, fill, vec4(0.0), 0.0, 0.0, 0);
+    } else if (kind == KIND_SEGMENT) {
+        if (st.stroke.a <= 0.0 || stroke_w <= 0.0) {
+            cull();
+            return;
+        }
+        int joins = flags & 3;
+        if ((flags & FLAG_PARTIAL) != 0) {
+            float f = clamp((progress - m.z) / max(m.w - m.z, 1e-6), 0.0, 1.0);
+            if (f <= 0.0) {
+                cull();
+                return;
+            }
+            if (f < 1.0) {
+                // a partial piece ends in a butt cap (Manim splits the curve)
+                a.zw = mix(a.xy, a.zw, f);
+                b.zw = normalize(a.zw - a.xy);
+                joins &= 1;
+            }
+        }
+        a = vec4(s * a.xy + o, s * a.zw + o);
+        place(kind, a, b, c, vec4(0.0), st.stroke, stroke_w, 0.0, joins);
+    } else if (kind == KIND_TRIANGLE) {
+        if (st.fill.a <= 0.0) {
+            cull();
+            return;
+        }
+        a = vec4(s * a.xy + o, s * a.zw + o);
+        b.xy = s * b.xy + o;
+        place(kind, a, b, c, st.fill, vec4(0.0), 0.0, 0.0, 0);
+    } else {
+        vec4 stroke = st.stroke;
+        if (stroke_w <= 0.0)
+            stroke.a = 0.0;
+        if (st.fill.a <= 0.0 && stroke.a <= 0.0) {
+            cull();
+            return;
+        }
+        a = vec4(s * a.xy + o, s * a.zw);
+        float em = length(a.zw);
+        place(kind, a, b, c, st.fill, stroke, stroke.a > 0.0 ? stroke_w : 0.0, em * u_units_per_texel_per_em, 0);
+    }
+}

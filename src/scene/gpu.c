@@ -1,0 +1,427 @@
+/* gpu.c: the recorded scene as flat GPU data. Every leaf becomes instanced
+ * primitives (glyph, rectangle fill, triangle, stroke segments); every track
+ * becomes keyframe texels; epochs list, for each stretch of time between
+ * births and deaths, which instances are drawn, in Manim's draw order. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/geom.h"
+#include "scene/scene_internal.h"
+
+/* instance kinds and flags: keep in step with shaders/scene.vert */
+enum { KIND_RECT = 0, KIND_SEGMENT = 1, KIND_TRIANGLE = 2, KIND_GLYPH = 3 };
+enum {
+    FLAG_JOIN0 = 1,
+    FLAG_JOIN1 = 2,
+    FLAG_FILL_BY_PROGRESS = 4, /* a shape's fill appears with its Create progress */
+    FLAG_PARTIAL = 8,          /* a stroke piece drawn as far as the progress reaches */
+};
+
+typedef struct inst {
+    float a[4], b[4], c[4], m[4];
+} inst;
+
+static inst *push_inst(pd_scene *s, int kind, int flags, uint32_t track_texel, float p_lo, float p_hi)
+{
+    inst *in = pd_vec_push(&s->gpu_instances, sizeof *in);
+    in->m[0] = (float)(kind + 16 * flags);
+    in->m[1] = (float)track_texel;
+    in->m[2] = p_lo;
+    in->m[3] = p_hi;
+    return in;
+}
+
+/* A path's pieces -> segments; piece k of n covers progress [k/n, (k+1)/n],
+ * sub-pieces (a flattened curve) split that range evenly. */
+typedef struct path_piece {
+    pd_v2 a, b;
+    float p_lo, p_hi;
+} path_piece;
+
+static void push_path(pd_scene *s, const pd_v2 *pts, const float *prog, uint32_t n, bool closed, uint32_t tt)
+{
+    pd_seg stack[128];
+    pd_seg *segs = n + 1 <= 128 ? stack : malloc((n + 1) * sizeof *segs);
+    if (!segs)
+        return;
+    uint32_t k = pd_polyline_segments(pts, n, closed, segs);
+    for (uint32_t i = 0; i < k; i++) {
+        const pd_seg *sg = &segs[i];
+        uint32_t p = sg->piece;
+        inst *in = push_inst(s, KIND_SEGMENT, sg->joins | FLAG_PARTIAL, tt, prog[p], prog[p + 1]);
+        in->a[0] = sg->a.x, in->a[1] = sg->a.y, in->a[2] = sg->b.x, in->a[3] = sg->b.y;
+        in->b[0] = sg->n0.x, in->b[1] = sg->n0.y, in->b[2] = sg->n1.x, in->b[3] = sg->n1.y;
+    }
+    if (segs != stack)
+        free(segs);
+}
+
+static pd_v2 cubic_at(const pd_v2 p[4], float t)
+{
+    float u = 1 - t;
+    float a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
+    return (pd_v2){a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x, a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y};
+}
+
+static bool cubic_is_straight(const pd_v2 p[4])
+{
+    /* handles on the chord: manim's straight pieces (handles at 1/3, 2/3) */
+    float dx = p[3].x - p[0].x, dy = p[3].y - p[0].y, l2 = dx * dx + dy * dy;
+    for (int i = 1; i < 3; i++) {
+        float cx = p[i].x - p[0].x, cy = p[i].y - p[0].y;
+        float cr = dx * cy - dy * cx;
+        if (cr * cr > 1e-10f * (l2 > 1e-12f ? l2 : 1e-12f))
+            return false;
+    }
+    return true;
+}
+
+/* Flattens closed cubic contours into points + progress marks (by curve
+ * count, split evenly in the curve parameter, as Manim's partial paths). */
+typedef struct flat {
+    pd_vec pts;  /* pd_v2 */
+    pd_vec prog; /* float, one per point */
+} flat;
+
+static void flat_curves(flat *f, const pd_cubic *curves, uint32_t count, uint32_t first_index, uint32_t total,
+                        float em_px_hint)
+{
+    for (uint32_t c = 0; c < count; c++) {
+        const pd_v2 *p = curves[c].p;
+        int J = 1;
+        if (!cubic_is_straight(p)) {
+            float len = hypotf(p[1].x - p[0].x, p[1].y - p[0].y) + hypotf(p[2].x - p[1].x, p[2].y - p[1].y) +
+                        hypotf(p[3].x - p[2].x, p[3].y - p[2].y);
+            J = (int)ceilf(len * em_px_hint / 3.0f);
+            J = J < 2 ? 2 : J > 8 ? 8 : J;
+        }
+        if (c == 0) {
+            pd_v2 *q = pd_vec_push(&f->pts, sizeof *q);
+            *q = p[0];
+            float *pr = pd_vec_push(&f->prog, sizeof *pr);
+            *pr = (float)(first_index + c) / (float)total;
+        }
+        for (int j = 1; j <= J; j++) {
+            pd_v2 *q = pd_vec_push(&f->pts, sizeof *q);
+            *q = cubic_at(p, (float)j / (float)J);
+            float *pr = pd_vec_push(&f->prog, sizeof *pr);
+            *pr = ((float)(first_index + c) + (float)j / (float)J) / (float)total;
+        }
+    }
+}
+
+static void emit_glyph_outline(pd_scene *s, const mob *m, uint32_t tt)
+{
+    const pd_outline *o = pd_font_outline(s->fonts, m->g.font, m->g.glyph);
+    if (!o || o->empty)
+        return;
+    float ca = cosf(m->g.angle), sa = sinf(m->g.angle);
+    /* curves are ~em long; aim at ~3 px pieces at 1080p (135 px per unit) */
+    float em_px = m->g.em * 135.0f;
+    for (uint32_t ci = 0; ci < o->contour_count; ci++) {
+        uint32_t a = ci ? o->contour_end[ci - 1] : 0, b = o->contour_end[ci];
+        flat f = {0};
+        flat_curves(&f, o->curves + a, b - a, a, o->curve_count, em_px);
+        pd_v2 *pts = f.pts.data;
+        for (size_t i = 0; i < f.pts.len; i++) {
+            pd_v2 p = pts[i];
+            pts[i] = (pd_v2){m->g.origin.x + m->g.em * (ca * p.x - sa * p.y),
+                             m->g.origin.y + m->g.em * (sa * p.x + ca * p.y)};
+        }
+        /* the progress marks are per point: segment i spans prog[i]..prog[i+1] */
+        push_path(s, pts, f.prog.data, (uint32_t)f.pts.len, true, tt);
+        pd_vec_free(&f.pts);
+        pd_vec_free(&f.prog);
+    }
+}
+
+/* Rectangle path: 4 straight pieces from the upper-right corner counter-
+ * clockwise; rounded: 8 curves starting at (right, top - r) (§5.3). */
+static void emit_rect_stroke(pd_scene *s, const mob *m, uint32_t tt)
+{
+    float w = m->r.w / 2, h = m->r.h / 2, r = fminf(m->r.r, fminf(w, h));
+    pd_cubic cv[8];
+    uint32_t n = 0;
+    pd_v2 c = {0, 0};
+    (void)c;
+    if (r <= 0) {
+        pd_v2 q[5] = {{w, h}, {-w, h}, {-w, -h}, {w, -h}, {w, h}};
+        for (int i = 0; i < 4; i++) {
+            pd_v2 a = q[i], b = q[i + 1];
+            cv[n++] = (pd_cubic){{a, {a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3},
+                                  {a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3}, b}};
+        }
+    } else {
+        const float k = 0.5522847498f * r; /* r*4/3*tan(pi/8) */
+        pd_v2 P[8] = {{w, h - r}, {w - r, h}, {-w + r, h}, {-w, h - r}, {-w, -h + r}, {-w + r, -h}, {w - r, -h}, {w, -h + r}};
+        /* arcs: UR, UL, DL, DR; lines between */
+        pd_v2 Hs[4][2] = {{{w, h - r + k}, {w - r + k, h}},
+                          {{-w + r - k, h}, {-w, h - r + k}},
+                          {{-w, -h + r - k}, {-w + r - k, -h}},
+                          {{w - r + k, -h}, {w, -h + r - k}}};
+        for (int i = 0; i < 4; i++) {
+            pd_v2 a = P[2 * i], b = P[2 * i + 1];
+            cv[n++] = (pd_cubic){{a, Hs[i][0], Hs[i][1], b}};
+            pd_v2 la = b, lb = P[(2 * i + 2) % 8];
+            cv[n++] = (pd_cubic){{la, {la.x + (lb.x - la.x) / 3, la.y + (lb.y - la.y) / 3},
+                                  {la.x + 2 * (lb.x - la.x) / 3, la.y + 2 * (lb.y - la.y) / 3}, lb}};
+        }
+    }
+    flat f = {0};
+    flat_curves(&f, cv, n, 0, n, 135.0f);
+    float ca = cosf(m->r.angle), sa = sinf(m->r.angle);
+    pd_v2 *pts = f.pts.data;
+    for (size_t i = 0; i < f.pts.len; i++) {
+        pd_v2 p = pts[i];
+        pts[i] = (pd_v2){m->r.center.x + ca * p.x - sa * p.y, m->r.center.y + sa * p.x + ca * p.y};
+    }
+    push_path(s, pts, f.prog.data, (uint32_t)f.pts.len, true, tt);
+    pd_vec_free(&f.pts);
+    pd_vec_free(&f.prog);
+}
+
+static void emit_open_path(pd_scene *s, const mob *m, uint32_t tt)
+{
+    float stack[64];
+    float *prog = m->npts <= 64 ? stack : malloc(m->npts * sizeof *prog);
+    if (!prog)
+        return;
+    for (uint32_t i = 0; i < m->npts; i++)
+        prog[i] = (float)i / (float)(m->npts - 1);
+    push_path(s, m->pts, prog, m->npts, false, tt);
+    if (prog != stack)
+        free(prog);
+}
+
+static void emit_tip_outline(pd_scene *s, const mob *m, uint32_t tt)
+{
+    pd_v2 pts[4] = {m->pts[0], m->pts[1], m->pts[2], m->pts[0]};
+    float prog[4] = {0, 1.0f / 3, 2.0f / 3, 1};
+    push_path(s, pts, prog, 4, true, tt);
+}
+
+typedef struct life_range {
+    uint32_t life, first, count;
+} life_range;
+
+static int cmp_life(const void *x, const void *y)
+{
+    const life *a = x, *b = y;
+    if (a->order != b->order)
+        return a->order < b->order ? -1 : 1;
+    if (a->sub != b->sub)
+        return a->sub < b->sub ? -1 : 1;
+    return (a->birth > b->birth) - (a->birth < b->birth);
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+static bool track_ever(const pd_scene *s, uint32_t tr, bool fill)
+{
+    const track *t = &((const track *)s->tracks.data)[tr];
+    const key *k = t->keys.data;
+    for (size_t i = 0; i < t->keys.len; i++) {
+        if (fill && k[i].st.fill.a > 0)
+            return true;
+        if (!fill && k[i].st.stroke.a > 0 && k[i].st.width > 0)
+            return true;
+    }
+    return false;
+}
+
+/* Which leaf owns a track (main tracks only; outline tracks are found by life). */
+static uint32_t *track_owner_map(const pd_scene *s)
+{
+    uint32_t *own = calloc(s->tracks.len ? s->tracks.len : 1, sizeof *own);
+    if (!own)
+        return NULL;
+    const mob *ms = s->mobs.data;
+    for (size_t i = 1; i < s->mobs.len; i++)
+        if (ms[i].kind != MOB_GROUP)
+            own[ms[i].track] = (uint32_t)i;
+    return own;
+}
+
+bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
+{
+    if (s->error[0])
+        return pd_err_set(err, "talk script: %s", s->error);
+    if (s->finalized)
+        return true;
+    /* tracks -> texels: header (key count) then 4 texels per key */
+    uint32_t *track_texel = malloc((s->tracks.len ? s->tracks.len : 1) * sizeof *track_texel);
+    uint32_t *owner = track_owner_map(s);
+    if (!track_texel || !owner) {
+        free(track_texel);
+        free(owner);
+        return pd_err_set(err, "out of memory finalising the scene");
+    }
+    for (size_t i = 0; i < s->tracks.len; i++) {
+        const track *t = &((const track *)s->tracks.data)[i];
+        track_texel[i] = (uint32_t)s->gpu_tracks.len;
+        float *h = pd_vec_push(&s->gpu_tracks, 4 * sizeof(float));
+        h[0] = (float)t->keys.len;
+        const key *k = t->keys.data;
+        for (size_t j = 0; j < t->keys.len; j++) {
+            float *x = pd_vec_push(&s->gpu_tracks, 4 * sizeof(float));
+            x[0] = (float)k[j].t0, x[1] = (float)k[j].t1, x[2] = (float)k[j].rate, x[3] = k[j].st.width;
+            x = pd_vec_push(&s->gpu_tracks, 4 * sizeof(float));
+            x[0] = k[j].st.s, x[1] = k[j].st.ox, x[2] = k[j].st.oy, x[3] = k[j].st.progress;
+            x = pd_vec_push(&s->gpu_tracks, 4 * sizeof(float));
+            x[0] = k[j].st.fill.r, x[1] = k[j].st.fill.g, x[2] = k[j].st.fill.b, x[3] = k[j].st.fill.a;
+            x = pd_vec_push(&s->gpu_tracks, 4 * sizeof(float));
+            x[0] = k[j].st.stroke.r, x[1] = k[j].st.stroke.g, x[2] = k[j].st.stroke.b, x[3] = k[j].st.stroke.a;
+        }
+    }
+
+    /* lives in draw order -> instances */
+    size_t nl = s->lives.len;
+    life *lives = s->lives.data;
+    qsort(lives, nl, sizeof *lives, cmp_life);
+    life_range *ranges = calloc(nl ? nl : 1, sizeof *ranges);
+    /* outline lives carry the leaf of their main life: same order, sub 0 */
+    uint32_t current_leaf = 0, current_order = UINT32_MAX;
+    bool ok = ranges != NULL;
+    for (size_t i = 0; ok && i < nl; i++) {
+        const life *lf = &lives[i];
+        if (!lf->outline) {
+            current_leaf = owner[lf->track];
+            current_order = lf->order;
+        } else if (lf->order != current_order) {
+            continue; /* an outline with no leaf: cannot happen */
+        }
+        const mob *m = scene_mob(s, (pd_mob){current_leaf});
+        uint32_t tt = track_texel[lf->track];
+        uint32_t first = (uint32_t)s->gpu_instances.len;
+        if (lf->outline) {
+            if (m->kind == MOB_GLYPH)
+                emit_glyph_outline(s, m, tt);
+            else if (m->kind == MOB_TIP)
+                emit_tip_outline(s, m, tt);
+        } else {
+            switch (m->kind) {
+            case MOB_GLYPH: {
+                const pd_atlas_glyph *e = pd_atlas_get(atlas, m->g.font, m->g.glyph, err);
+                if (!e) {
+                    ok = false;
+                    break;
+                }
+                if (e->empty)
+                    break;
+                inst *in = push_inst(s, KIND_GLYPH, 0, tt, 0, 1);
+                in->a[0] = m->g.origin.x, in->a[1] = m->g.origin.y;
+                in->a[2] = m->g.em * cosf(m->g.angle), in->a[3] = m->g.em * sinf(m->g.angle);
+                in->b[0] = e->plane_x0, in->b[1] = e->plane_y0, in->b[2] = e->plane_x1, in->b[3] = e->plane_y1;
+                in->c[0] = e->x0, in->c[1] = e->y0, in->c[2] = e->x1, in->c[3] = e->y1;
+                break;
+            }
+            case MOB_RECT:
+                if (track_ever(s, m->track, true)) {
+                    inst *in = push_inst(s, KIND_RECT, FLAG_FILL_BY_PROGRESS, tt, 0, 1);
+                    in->a[0] = m->r.center.x, in->a[1] = m->r.center.y, in->a[2] = m->r.w / 2, in->a[3] = m->r.h / 2;
+                    in->b[0] = fminf(m->r.r, fminf(m->r.w, m->r.h) / 2);
+                    in->b[1] = cosf(m->r.angle), in->b[2] = sinf(m->r.angle);
+                }
+                if (track_ever(s, m->track, false))
+                    emit_rect_stroke(s, m, tt);
+                break;
+            case MOB_PATH:
+                if (track_ever(s, m->track, false))
+                    emit_open_path(s, m, tt);
+                break;
+            case MOB_TIP: {
+                inst *in = push_inst(s, KIND_TRIANGLE, 0, tt, 0, 1);
+                in->a[0] = m->pts[0].x, in->a[1] = m->pts[0].y, in->a[2] = m->pts[1].x, in->a[3] = m->pts[1].y;
+                in->b[0] = m->pts[2].x, in->b[1] = m->pts[2].y;
+                break;
+            }
+            case MOB_GROUP:
+                break;
+            }
+        }
+        ranges[i] = (life_range){(uint32_t)i, first, (uint32_t)s->gpu_instances.len - first};
+    }
+    free(track_texel);
+    free(owner);
+    if (!ok) {
+        free(ranges);
+        if (!err || !err->msg[0])
+            pd_err_set(err, "out of memory finalising the scene");
+        return false;
+    }
+
+    /* epochs: every birth and death splits time */
+    double *times = malloc((2 * nl + 1) * sizeof *times);
+    if (!times) {
+        free(ranges);
+        return pd_err_set(err, "out of memory finalising the scene");
+    }
+    size_t nt = 0;
+    times[nt++] = 0;
+    for (size_t i = 0; i < nl; i++) {
+        times[nt++] = lives[i].birth;
+        if (isfinite(lives[i].death))
+            times[nt++] = lives[i].death;
+    }
+    qsort(times, nt, sizeof *times, cmp_double);
+    size_t ne = 0;
+    for (size_t i = 0; i < nt; i++)
+        if (ne == 0 || times[i] > times[ne - 1])
+            times[ne++] = times[i];
+    for (size_t e = 0; e < ne; e++) {
+        double t = times[e];
+        pd_epoch *ep = pd_vec_push(&s->gpu_epochs, sizeof *ep);
+        ep->t = (float)t;
+        ep->first = (uint32_t)s->gpu_index.len;
+        for (size_t i = 0; i < nl; i++) {
+            if (!(lives[i].birth <= t && t < lives[i].death))
+                continue;
+            for (uint32_t k = 0; k < ranges[i].count; k++) {
+                uint32_t *slot = pd_vec_push(&s->gpu_index, sizeof *slot);
+                *slot = ranges[i].first + k;
+            }
+        }
+        ep = &((pd_epoch *)s->gpu_epochs.data)[e];
+        ep->count = (uint32_t)s->gpu_index.len - ep->first;
+    }
+    free(times);
+    free(ranges);
+    s->finalized = true;
+    return true;
+}
+
+pd_scene_gpu pd_scene_gpu_data(const pd_scene *s)
+{
+    return (pd_scene_gpu){
+        .instances = s->gpu_instances.data,
+        .instance_count = (uint32_t)s->gpu_instances.len,
+        .tracks = s->gpu_tracks.data,
+        .track_texels = (uint32_t)s->gpu_tracks.len,
+        .index = s->gpu_index.data,
+        .index_count = (uint32_t)s->gpu_index.len,
+        .epochs = s->gpu_epochs.data,
+        .epoch_count = (uint32_t)s->gpu_epochs.len,
+    };
+}
+
+const pd_epoch *pd_scene_epoch_at(const pd_scene *s, double t)
+{
+    const pd_epoch *e = s->gpu_epochs.data;
+    size_t n = s->gpu_epochs.len;
+    if (n == 0 || t < e[0].t)
+        return NULL;
+    size_t lo = 0, hi = n; /* last epoch with e.t <= t */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if ((double)e[mid].t <= t)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &e[lo];
+}

@@ -1,0 +1,126 @@
+/* scene_internal: the data behind pd_scene, shared by scene.c (mobjects and
+ * layout), anim.c (play/wait -> keyframes) and gpu.c (finalize). */
+#ifndef PD_SCENE_INTERNAL_H
+#define PD_SCENE_INTERNAL_H
+
+#include "core/arena.h"
+#include "scene/scene.h"
+
+typedef enum mob_kind {
+    MOB_GROUP,   /* VGroup, Text, MathTex, Arrow: children only */
+    MOB_GLYPH,   /* leaf: one glyph from the SDF atlas */
+    MOB_RECT,    /* leaf: rectangle / rounded rectangle / TeX rule: fill + closed stroke path */
+    MOB_PATH,    /* leaf: line or polyline: open stroke path */
+    MOB_TIP,     /* leaf: filled triangle (arrow tip) */
+} mob_kind;
+
+typedef enum group_kind {
+    GROUP_VGROUP,
+    GROUP_TEXT,
+    GROUP_MATHTEX,
+    GROUP_ARROW,
+} group_kind;
+
+/* The animated state of a leaf. Points are p = s * base + (ox, oy): uniform
+ * scale and translation, so lerping states lerps points exactly (Manim's
+ * Transform lerps points). Stroke width is Manim's stroke_width. */
+typedef struct leaf_state {
+    float s, ox, oy;
+    float progress; /* fraction of the path drawn (Create/Write), 1 = whole */
+    pd_color fill, stroke;
+    float width;
+} leaf_state;
+
+typedef struct key {
+    double t0, t1; /* transition window; t0 == t1 is an instant change */
+    pd_rate rate;
+    leaf_state st;
+} key;
+
+typedef struct track {
+    pd_vec keys; /* key, in time order */
+} track;
+
+/* One stretch of time in which a leaf (or its Write outline) is drawn. */
+typedef struct life {
+    double birth, death; /* [birth, death) */
+    uint32_t order;      /* draw order: the scene's add counter at birth */
+    uint32_t sub;        /* 0 the leaf itself, 1+ its outline copies */
+    uint32_t track;      /* the track driving it */
+    bool outline;        /* a Write/Create outline of a glyph or tip */
+} life;
+
+typedef struct mob {
+    mob_kind kind;
+    group_kind group;
+    pd_vec children; /* uint32_t ids (groups) */
+    /* leaf geometry, in scene units before the state transform */
+    struct {
+        pd_font_id font;
+        uint32_t glyph;
+        pd_v2 origin;
+        float em, angle;
+    } g;
+    struct {
+        pd_v2 center;
+        float w, h, r, angle;
+    } r;
+    pd_v2 *pts;      /* path points (arena) / tip triangle */
+    uint32_t npts;
+    float bx0, by0, bx1, by1; /* base anchor box */
+    leaf_state cur;           /* state after everything recorded so far */
+    uint32_t track;           /* main track */
+    bool alive;
+    uint32_t life;            /* index of the open life when alive */
+    bool is_text;             /* Text glyph: Write outlines in its (white) stroke colour */
+} mob;
+
+struct pd_scene {
+    pd_fonts *fonts;
+    pd_arena arena;
+    pd_vec mobs;   /* mob; index 0 unused */
+    pd_vec tracks; /* track */
+    pd_vec lives;  /* life */
+    uint32_t add_counter;
+    uint64_t now_frame; /* 60 fps frames recorded so far */
+    pd_vec plays;       /* pd_play_info */
+    pd_vec stops;       /* pd_stop */
+    pd_vec sections;    /* pd_section_info */
+    const char *pending_note;
+    char error[512];
+    bool finalized;
+    /* GPU data */
+    pd_vec gpu_instances; /* float[16] */
+    pd_vec gpu_tracks;    /* float[4] */
+    pd_vec gpu_index;     /* uint32_t */
+    pd_vec gpu_epochs;    /* pd_epoch */
+};
+
+#define SCENE_FPS 60.0
+
+static inline double scene_now(const pd_scene *s) { return (double)s->now_frame / SCENE_FPS; }
+
+/* Records the first misuse; returns false so callers can `return fail(...)`. */
+bool scene_fail(pd_scene *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+mob *scene_mob(const pd_scene *s, pd_mob m); /* NULL for an invalid handle */
+bool scene_valid(pd_scene *s, pd_mob m, const char *call);
+
+/* Leaves of m, depth-first, each once (Manim's family members with points). */
+void scene_leaves(const pd_scene *s, pd_mob m, pd_vec *out /* uint32_t */);
+
+/* Box over the anchors of m's leaves in the current state; false if empty. */
+bool scene_box(const pd_scene *s, pd_mob m, float *x0, float *y0, float *x1, float *y1);
+
+/* Sets a leaf's state now: if the leaf is already on the timeline, this is an
+ * instant change at the current time. */
+void scene_set_state(pd_scene *s, uint32_t leaf, leaf_state st);
+uint32_t scene_new_track(pd_scene *s);
+void scene_push_key(pd_scene *s, uint32_t track, double t0, double t1, pd_rate rate, leaf_state st);
+/* Makes a leaf drawn from time t (if it is not), with its current state. */
+void scene_introduce(pd_scene *s, uint32_t leaf, double t);
+void scene_retire(pd_scene *s, uint32_t leaf, double t);
+
+float scene_rate(pd_rate rate, float x);
+leaf_state scene_track_eval(const pd_scene *s, uint32_t track, double t);
+
+#endif
