@@ -20,11 +20,16 @@ typedef struct pd_talk {
 } pd_talk;
 
 /* The talk presented when none is named. */
-#define PD_DEFAULT_TALK "demo"
+#define PD_DEFAULT_TALK "gqa"
 
 const pd_talk *pd_talk_find(const char *name);
 const pd_talk *pd_talks(size_t *count);
 
+void pd_talk_gqa(pd_scene *s);
+/* The heatmap's colours: BLUE->RED over the pre-mask scores and over the
+ * causal softmax weights (computed, not typed in), row-major; weights may be
+ * NULL. For the talk and its test. */
+void pd_gqa_heatmap_colors(pd_color pre[49], pd_color post[49], double weights[49]);
 void pd_talk_demo(pd_scene *s);
 /* The demo talk repeated 10 times: for the seek benchmark (flat cost). */
 void pd_talk_demo10(pd_scene *s);
