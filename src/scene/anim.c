@@ -569,6 +569,25 @@ void pd_play(pd_scene *s, const pd_anim *anims, uint32_t count, const pd_play_op
     }
     double T0 = scene_now(s);
     uint32_t frames = frames_for_play(D);
+    uint32_t *first = pd_vec_push(&s->play_first_anim, sizeof *first);
+    *first = (uint32_t)s->anim_infos.len;
+    for (uint32_t i = 0; i < count; i++) {
+        const pd_anim *a = &anims[i];
+        scene_leaves(s, a->mob, &leaves);
+        pd_anim_info *info = pd_vec_push(&s->anim_infos, sizeof *info);
+        info->kind = a->kind;
+        info->mob_type = scene_mob(s, a->mob)->type;
+        info->n = (uint32_t)leaves.len;
+        info->run_time = rts[i];
+        info->lag_ratio = a->lag_ratio >= 0 ? a->lag_ratio : anim_default_lag(a->kind, info->n);
+        info->rate = pick_rate(opts && opts->rate != PD_RATE_DEFAULT ? opts->rate : a->rate,
+                               a->kind == PD_ANIM_WRITE ? PD_RATE_LINEAR : PD_RATE_SMOOTH);
+        scene_box(s, a->mob, &info->x0, &info->y0, &info->x1, &info->y1);
+        for (size_t l = 0; l < leaves.len; l++) {
+            const mob *lm = scene_mob(s, (pd_mob){((uint32_t *)leaves.data)[l]});
+            info->rotated |= (lm->kind == MOB_GLYPH && lm->g.angle != 0) || (lm->kind == MOB_RECT && lm->r.angle != 0);
+        }
+    }
     double Tend = (double)(s->now_frame + frames) / SCENE_FPS;
     for (uint32_t i = 0; i < count; i++) {
         const pd_anim *a = &anims[i];
@@ -637,6 +656,8 @@ void pd_wait(pd_scene *s, double seconds)
     }
     /* manim: a static wait adds int(d / (1/60)) frames */
     uint32_t frames = (uint32_t)(seconds / (1.0 / SCENE_FPS));
+    uint32_t *first = pd_vec_push(&s->play_first_anim, sizeof *first);
+    *first = (uint32_t)s->anim_infos.len;
     pd_stop *st = pd_vec_push(&s->stops, sizeof *st);
     st->t = scene_now(s);
     st->hold = frames / SCENE_FPS;
@@ -689,6 +710,16 @@ const pd_section_info *pd_scene_section(const pd_scene *s, uint32_t i)
 }
 
 uint32_t pd_scene_play_count(const pd_scene *s) { return (uint32_t)s->plays.len; }
+
+const pd_anim_info *pd_scene_anim_info(const pd_scene *s, uint32_t p, uint32_t a)
+{
+    if (p >= s->plays.len || p >= s->play_first_anim.len)
+        return NULL;
+    uint32_t first = ((const uint32_t *)s->play_first_anim.data)[p];
+    uint32_t end = p + 1 < s->play_first_anim.len ? ((const uint32_t *)s->play_first_anim.data)[p + 1]
+                                                  : (uint32_t)s->anim_infos.len;
+    return first + a < end ? &((const pd_anim_info *)s->anim_infos.data)[first + a] : NULL;
+}
 
 pd_play_info pd_scene_play(const pd_scene *s, uint32_t i)
 {

@@ -54,12 +54,16 @@ void pd_scene_destroy(pd_scene **sp)
     pd_vec_free(&s->gpu_tracks);
     pd_vec_free(&s->gpu_index);
     pd_vec_free(&s->gpu_epochs);
+    pd_vec_free(&s->anim_infos);
+    pd_vec_free(&s->play_first_anim);
     pd_arena_free(&s->arena);
     free(s);
     *sp = NULL;
 }
 
 const char *pd_scene_error(const pd_scene *s) { return s->error[0] ? s->error : NULL; }
+
+void pd_scene_set_pango_grid(pd_scene *s, bool on) { s->pango_grid = on; }
 
 mob *scene_mob(const pd_scene *s, pd_mob m)
 {
@@ -81,6 +85,8 @@ static pd_mob new_mob(pd_scene *s, mob_kind kind)
 {
     mob *m = pd_vec_push(&s->mobs, sizeof *m);
     m->kind = kind;
+    m->type = kind == MOB_GROUP ? "VGroup" : kind == MOB_GLYPH ? "VMobjectFromSVGPath" : kind == MOB_RECT ? "Rectangle"
+                                                                                      : "VMobject";
     m->cur.s = 1;
     m->cur.progress = 1;
     if (kind != MOB_GROUP)
@@ -171,14 +177,16 @@ pd_mob pd_text(pd_scene *s, const pd_text_style *style)
     }
     pd_text_run run = {0};
     pd_err err = {0};
-    if (!pd_text_layout(s->fonts, &(pd_text_desc){.str = style->str, .font_size = style->font_size, .bold = style->bold},
-                        &run, &err)) {
+    pd_text_desc desc = {.str = style->str, .font_size = style->font_size, .bold = style->bold,
+                         .pango_grid = s->pango_grid};
+    if (!pd_text_layout(s->fonts, &desc, &run, &err)) {
         scene_fail(s, "pd_text(\"%.40s\"): %s", style->str, err.msg);
         return (pd_mob){0};
     }
     pd_color color = or_default(style->color, PD_WHITE);
     pd_mob g = new_mob(s, MOB_GROUP);
     scene_mob(s, g)->group = GROUP_TEXT;
+    scene_mob(s, g)->type = "Text";
     for (uint32_t i = 0; i < run.glyph_count; i++) {
         const pd_text_glyph *tg = &run.glyphs[i];
         pd_mob l = new_mob(s, MOB_GLYPH);
@@ -249,6 +257,7 @@ pd_mob pd_mathtex(pd_scene *s, const pd_tex_style *style)
     pd_color color = or_default(style->color, PD_WHITE);
     pd_mob g = new_mob(s, MOB_GROUP);
     scene_mob(s, g)->group = GROUP_MATHTEX;
+    scene_mob(s, g)->type = "MathTex";
     pd_tex_box box = {0};
     pd_err err = {0};
     if (!pd_tex_typeset(s->fonts, style->tex, &box, &err)) {
@@ -317,22 +326,29 @@ static pd_mob make_rect(pd_scene *s, const char *call, float w, float h, float r
     return l;
 }
 
+static pd_mob typed(pd_scene *s, pd_mob m, const char *type)
+{
+    if (scene_mob(s, m))
+        scene_mob(s, m)->type = type;
+    return m;
+}
+
 pd_mob pd_rectangle(pd_scene *s, const pd_shape_style *st)
 {
     float w = st && st->width > 0 ? st->width : 4, h = st && st->height > 0 ? st->height : 2;
-    return make_rect(s, "pd_rectangle", w, h, 0, st);
+    return typed(s, make_rect(s, "pd_rectangle", w, h, 0, st), "Rectangle");
 }
 
 pd_mob pd_square(pd_scene *s, float side, const pd_shape_style *st)
 {
-    return make_rect(s, "pd_square", side > 0 ? side : 2, side > 0 ? side : 2, 0, st);
+    return typed(s, make_rect(s, "pd_square", side > 0 ? side : 2, side > 0 ? side : 2, 0, st), "Square");
 }
 
 pd_mob pd_rounded_rectangle(pd_scene *s, const pd_shape_style *st)
 {
     float w = st && st->width > 0 ? st->width : 4, h = st && st->height > 0 ? st->height : 2;
     float r = st && st->corner_radius > 0 ? st->corner_radius : 0.5f;
-    return make_rect(s, "pd_rounded_rectangle", w, h, r, st);
+    return typed(s, make_rect(s, "pd_rounded_rectangle", w, h, r, st), "RoundedRectangle");
 }
 
 static pd_mob path_leaf(pd_scene *s, const pd_v2 *pts, uint32_t n, pd_color color, float width)
@@ -374,7 +390,7 @@ pd_mob pd_polyline(pd_scene *s, const pd_v2 *pts, uint32_t n, const pd_stroke_st
 pd_mob pd_line(pd_scene *s, pd_v2 a, pd_v2 b, const pd_stroke_style *st)
 {
     pd_v2 pts[2] = {a, b};
-    return pd_polyline(s, pts, 2, st);
+    return typed(s, pd_polyline(s, pts, 2, st), "Line");
 }
 
 pd_mob pd_arrow(pd_scene *s, pd_v2 start, pd_v2 end, const pd_arrow_style *st)
@@ -406,6 +422,7 @@ pd_mob pd_arrow(pd_scene *s, pd_v2 start, pd_v2 end, const pd_arrow_style *st)
     pd_v2 shaft[2] = {start, base};
     pd_mob g = new_mob(s, MOB_GROUP);
     scene_mob(s, g)->group = GROUP_ARROW;
+    scene_mob(s, g)->type = "Arrow";
     /* max_stroke_width_to_length_ratio = 5 */
     pd_mob sh = path_leaf(s, shaft, 2, c, fminf(w, 5 * len));
     pd_v2 tri[3] = {end, pd_v2_add(base, pd_v2_scale(nrm, l / 2)), pd_v2_sub(base, pd_v2_scale(nrm, l / 2))};
@@ -440,6 +457,7 @@ pd_mob pd_surrounding_rectangle(pd_scene *s, pd_mob target, const pd_surround_st
     m->cur.fill = pd_color_alpha(c, 0);
     m->cur.stroke = c;
     m->cur.width = st->stroke_width > 0 ? st->stroke_width : 4;
+    m->type = "SurroundingRectangle";
     return l;
 }
 

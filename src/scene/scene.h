@@ -65,6 +65,9 @@ pd_scene *pd_scene_create(pd_fonts *fonts);
 void pd_scene_destroy(pd_scene **s);
 /* The first API misuse recorded while the script ran, or NULL. */
 const char *pd_scene_error(const pd_scene *s);
+/* Lay Text out on Pango's 0.05-unit advance grid, as Manim renders it
+ * (pd_text_desc.pango_grid). Set before the script runs. */
+void pd_scene_set_pango_grid(pd_scene *s, bool on);
 
 /* ---- mobjects ---- */
 
@@ -290,6 +293,20 @@ typedef struct pd_play_info {
 } pd_play_info;
 uint32_t pd_scene_play_count(const pd_scene *s);
 pd_play_info pd_scene_play(const pd_scene *s, uint32_t i);
+
+/* One animation of a play as resolved at play() time: Manim's class name of
+ * the mobject, its member count N, run_time, lag and box (before begin). */
+typedef struct pd_anim_info {
+    pd_anim_kind kind;
+    const char *mob_type; /* "Text", "MathTex", "VGroup", "Square", "Arrow", ... */
+    uint32_t n;
+    double run_time, lag_ratio;
+    pd_rate rate;
+    float x0, y0, x1, y1;
+    bool rotated; /* some member was rotated (its box mixes width into height) */
+} pd_anim_info;
+/* The a-th animation of play p (0-based); NULL when out of range. */
+const pd_anim_info *pd_scene_anim_info(const pd_scene *s, uint32_t p, uint32_t a);
 
 /* ---- GPU data (read by gfx/, which owns the upload) ---- */
 

@@ -73,6 +73,7 @@ typedef struct mob {
     bool alive;
     uint32_t life;            /* index of the open life when alive */
     bool is_text;             /* Text glyph: Write outlines in its (white) stroke colour */
+    const char *type;         /* Manim's class name, for tests and messages */
 } mob;
 
 struct pd_scene {
@@ -89,6 +90,9 @@ struct pd_scene {
     const char *pending_note;
     char error[512];
     bool finalized;
+    bool pango_grid;
+    pd_vec anim_infos; /* pd_anim_info, all plays in order */
+    pd_vec play_first_anim; /* uint32_t per play: index into anim_infos */
     /* GPU data */
     pd_vec gpu_instances; /* float[16] */
     pd_vec gpu_tracks;    /* float[4] */

@@ -64,7 +64,7 @@ static pd_font_id font_for(const pd_fonts *fonts, pd_font_id primary, uint32_t c
 /* Shapes bytes [rs, re) of the line [ls, le) with one font and appends the
  * visible glyphs; returns the pen advance in em. */
 static double shape_run(pd_fonts *fonts, hb_buffer_t *buf, pd_font_id font, const char *str, size_t ls,
-                        size_t le, size_t rs, size_t re, double pen_em, uint32_t line, pd_vec *out)
+                        size_t le, size_t rs, size_t re, double pen_em, uint32_t line, double grid_em, pd_vec *out)
 {
     hb_font_t *hb = pd_font_hb(fonts, font);
     double upem = (double)pd_font_units_per_em(fonts, font);
@@ -92,7 +92,9 @@ static double shape_run(pd_fonts *fonts, hb_buffer_t *buf, pd_font_id font, cons
             g->line = line;
             g->cluster = (uint32_t)(ls + info[i].cluster);
         }
-        pen_em += pos[i].x_advance / upem;
+        double adv = pos[i].x_advance / upem;
+        /* Pango's rounding, when asked for: each advance to a whole grid step, half up */
+        pen_em += grid_em > 0 ? floor(adv / grid_em + 0.5) * grid_em : adv;
     }
     return pen_em;
 }
@@ -124,6 +126,8 @@ bool pd_text_layout(pd_fonts *fonts, const pd_text_desc *desc, pd_text_run *out,
     }
 
     pd_font_id primary = desc->bold ? PD_FONT_SERIF_BOLD : PD_FONT_SERIF;
+    /* manim: one SVG unit (0.05 scene units) is 3.6/F em */
+    double grid_em = desc->pango_grid ? 3.6 / fs : 0.0;
     pd_vec glyphs = {0};
     hb_buffer_t *buf = hb_buffer_create();
     size_t ls = 0;
@@ -143,13 +147,13 @@ bool pd_text_layout(pd_fonts *fonts, const pd_text_desc *desc, pd_text_run *out,
             if (at == rs) {
                 run_font = f;
             } else if (f != run_font) {
-                pen = shape_run(fonts, buf, run_font, str, ls, le, rs, at, pen, line, &glyphs);
+                pen = shape_run(fonts, buf, run_font, str, ls, le, rs, at, pen, line, grid_em, &glyphs);
                 rs = at;
                 run_font = f;
             }
         }
         if (rs < le)
-            shape_run(fonts, buf, run_font, str, ls, le, rs, le, pen, line, &glyphs);
+            shape_run(fonts, buf, run_font, str, ls, le, rs, le, pen, line, grid_em, &glyphs);
         ls = le + 1;
     }
     hb_buffer_destroy(buf);

@@ -25,6 +25,10 @@ typedef struct pd_text_desc {
     const char *str;  /* UTF-8; '\n' separates lines */
     float font_size;  /* Manim font_size; 0 means 48 (Manim's DEFAULT_FONT_SIZE) */
     bool bold;        /* weight=BOLD -> DejaVu Serif Bold */
+    /* Reproduce Pango's rounding of every advance to 0.05 units (manim-
+     * semantics §3.2). Off by default: it is an artifact podium does not
+     * copy; tests turn it on to prove every other rule matches Manim. */
+    bool pango_grid;
 } pd_text_desc;
 
 /* One visible glyph (spaces and newlines produce none, as in Manim, so
