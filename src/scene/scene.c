@@ -61,7 +61,7 @@ void pd_scene_destroy(pd_scene **sp)
     *sp = NULL;
 }
 
-const char *pd_scene_error(const pd_scene *s) { return s->error[0] ? s->error : NULL; }
+const char *pd_scene_error(const pd_scene *s) { return s && s->error[0] ? s->error : NULL; }
 
 void pd_scene_set_pango_grid(pd_scene *s, bool on) { s->pango_grid = on; }
 

@@ -81,8 +81,8 @@ expect 2 "corrupt" -- --assets "$TMP/assets" --frame 1 --out "$TMP/c.png"
 [[ ! -e "$TMP/c.png" ]] && pass=$((pass + 1)) || { echo "FAIL: a failed run wrote c.png"; fail=$((fail + 1)); }
 
 # shaders: missing and broken
-expect 2 "prim.vert" -- --shaders "$TMP/none" --frame 1 --out "$TMP/d.png"
-mkdir "$TMP/sh" && cp "$PODIUM_SRCDIR"/shaders/prim.* "$TMP/sh/"
+expect 2 "place.glsl" -- --shaders "$TMP/none" --frame 1 --out "$TMP/d.png"
+mkdir "$TMP/sh" && cp "$PODIUM_SRCDIR"/shaders/*.glsl "$PODIUM_SRCDIR"/shaders/*.vert "$PODIUM_SRCDIR"/shaders/*.frag "$TMP/sh/"
 echo "this is not GLSL" >"$TMP/sh/prim.frag"
 expect 2 "prim.frag" -- --shaders "$TMP/sh" --frame 1 --out "$TMP/d.png"
 
