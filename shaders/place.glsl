@@ -7,7 +7,6 @@
 uniform vec2 u_half_frame;   // (7.1111, 4): scene units from centre to frame edge
 uniform float u_px_per_unit; // output pixels per scene unit
 
-flat out int v_kind;
 out vec2 v_local;            // primitive-local coordinates (units, or texels for glyphs)
 flat out vec4 v_a;
 flat out vec4 v_b;
@@ -22,6 +21,7 @@ const int KIND_RECT = 0;
 const int KIND_SEGMENT = 1;
 const int KIND_TRIANGLE = 2;
 const int KIND_GLYPH = 3;
+const float SPREAD_TEXELS = 8.0; // PD_ATLAS_SPREAD_PX: the margin each atlas rectangle has
 
 // kind, geometry (a, b, c as in gfx.c), colours, stroke width in units,
 // glyph units per atlas texel, segment join flags
@@ -63,12 +63,20 @@ void place(int kind, vec4 a, vec4 b, vec4 c, vec4 fill, vec4 stroke, float strok
         // b: plane rect in em; c: texel rect (x0, y0 top, x1, y1 bottom)
         vec2 U = a.zw;
         vec2 V = vec2(-U.y, U.x);
-        vec2 pe = mix(b.xy, b.zw, corner);
+        // The atlas rectangle carries the full distance spread around the
+        // ink; only the stroke and the anti-aliased edge need a margin, so
+        // trim the rest (big text would shade thousands of empty pixels).
+        float em_px = length(U) * u_px_per_unit;
+        float texel_em = (b.z - b.x) / max(c.z - c.x, 1.0);
+        float keep_em = (hw * u_px_per_unit + 2.0) / max(em_px, 1e-6);
+        float trim_em = max(SPREAD_TEXELS * texel_em - keep_em, 0.0);
+        vec4 pr = b + vec4(trim_em, trim_em, -trim_em, -trim_em);
+        vec4 tr = c + vec4(trim_em, trim_em, -trim_em, -trim_em) / texel_em;
+        vec2 pe = mix(pr.xy, pr.zw, corner);
         world = a.xy + U * pe.x + V * pe.y;
-        v_local = vec2(mix(c.x, c.z, corner.x), mix(c.w, c.y, corner.y));
+        v_local = vec2(mix(tr.x, tr.z, corner.x), mix(tr.w, tr.y, corner.y));
         v_scale = u_px_per_unit * units_per_texel;
     }
-    v_kind = kind;
     v_flags = flags;
     v_a = a;
     v_b = b;

@@ -86,7 +86,6 @@ state eval_track(int T)
 void cull()
 {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0); // outside the clip volume: no fragments
-    v_kind = 0;
     v_flags = 0;
     v_local = vec2(0.0);
     v_a = v_b = v_c = v_fill = v_stroke = vec4(0.0);

@@ -85,7 +85,7 @@ typedef struct flat {
 } flat;
 
 static void flat_curves(flat *f, const pd_cubic *curves, uint32_t count, uint32_t first_index, uint32_t total,
-                        float em_px_hint)
+                        float px_per_unit, float px_per_piece)
 {
     for (uint32_t c = 0; c < count; c++) {
         const pd_v2 *p = curves[c].p;
@@ -93,8 +93,8 @@ static void flat_curves(flat *f, const pd_cubic *curves, uint32_t count, uint32_
         if (!cubic_is_straight(p)) {
             float len = hypotf(p[1].x - p[0].x, p[1].y - p[0].y) + hypotf(p[2].x - p[1].x, p[2].y - p[1].y) +
                         hypotf(p[3].x - p[2].x, p[3].y - p[2].y);
-            J = (int)ceilf(len * em_px_hint / 3.0f);
-            J = J < 2 ? 2 : J > 8 ? 8 : J;
+            J = (int)ceilf(len * px_per_unit / px_per_piece);
+            J = J < 1 ? 1 : J > 8 ? 8 : J;
         }
         if (c == 0) {
             pd_v2 *q = pd_vec_push(&f->pts, sizeof *q);
@@ -117,12 +117,13 @@ static void emit_glyph_outline(pd_scene *s, const mob *m, uint32_t tt)
     if (!o || o->empty)
         return;
     float ca = cosf(m->g.angle), sa = sinf(m->g.angle);
-    /* curves are ~em long; aim at ~3 px pieces at 1080p (135 px per unit) */
+    /* a Write outline shows for half a glyph's window: pieces of ~8 px at
+     * 1080p (135 px per unit) look smooth and keep the instance count low */
     float em_px = m->g.em * 135.0f;
     for (uint32_t ci = 0; ci < o->contour_count; ci++) {
         uint32_t a = ci ? o->contour_end[ci - 1] : 0, b = o->contour_end[ci];
         flat f = {0};
-        flat_curves(&f, o->curves + a, b - a, a, o->curve_count, em_px);
+        flat_curves(&f, o->curves + a, b - a, a, o->curve_count, em_px, 8.0f);
         pd_v2 *pts = f.pts.data;
         for (size_t i = 0; i < f.pts.len; i++) {
             pd_v2 p = pts[i];
@@ -169,7 +170,7 @@ static void emit_rect_stroke(pd_scene *s, const mob *m, uint32_t tt)
         }
     }
     flat f = {0};
-    flat_curves(&f, cv, n, 0, n, 135.0f);
+    flat_curves(&f, cv, n, 0, n, 135.0f, 3.0f); /* rounded corners stay round: ~3 px pieces */
     float ca = cosf(m->r.angle), sa = sinf(m->r.angle);
     pd_v2 *pts = f.pts.data;
     for (size_t i = 0; i < f.pts.len; i++) {
@@ -388,6 +389,22 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
         }
         ep = &((pd_epoch *)s->gpu_epochs.data)[e];
         ep->count = (uint32_t)s->gpu_index.len - ep->first;
+        /* split into same-kind runs: each kind has its own fragment shader */
+        ep->first_run = (uint32_t)s->gpu_runs.len;
+        const uint32_t *idx = s->gpu_index.data;
+        const inst *insts = s->gpu_instances.data;
+        for (uint32_t k = ep->first; k < ep->first + ep->count; k++) {
+            uint32_t kind = (uint32_t)insts[idx[k]].m[0] & 15;
+            pd_run *last = s->gpu_runs.len > ep->first_run ? &((pd_run *)s->gpu_runs.data)[s->gpu_runs.len - 1] : NULL;
+            if (last && last->kind == kind) {
+                last->count++;
+            } else {
+                pd_run *r = pd_vec_push(&s->gpu_runs, sizeof *r);
+                *r = (pd_run){kind, k, 1};
+            }
+        }
+        ep = &((pd_epoch *)s->gpu_epochs.data)[e];
+        ep->run_count = (uint32_t)s->gpu_runs.len - ep->first_run;
     }
     free(times);
     free(ranges);
@@ -406,6 +423,8 @@ pd_scene_gpu pd_scene_gpu_data(const pd_scene *s)
         .index_count = (uint32_t)s->gpu_index.len,
         .epochs = s->gpu_epochs.data,
         .epoch_count = (uint32_t)s->gpu_epochs.len,
+        .runs = s->gpu_runs.data,
+        .run_count = (uint32_t)s->gpu_runs.len,
     };
 }
 

@@ -316,7 +316,16 @@ typedef struct pd_epoch {
     float t;            /* the epoch covers [t, next epoch's t) */
     uint32_t first;     /* into index[] */
     uint32_t count;
+    uint32_t first_run; /* into runs[]: its instances as same-kind runs, in draw order */
+    uint32_t run_count;
 } pd_epoch;
+
+/* Consecutive instances of one primitive kind, drawn with that kind's shader. */
+typedef struct pd_run {
+    uint32_t kind;
+    uint32_t first; /* into index[] */
+    uint32_t count;
+} pd_run;
 
 typedef struct pd_scene_gpu {
     const float *instances;
@@ -327,6 +336,8 @@ typedef struct pd_scene_gpu {
     uint32_t index_count;
     const pd_epoch *epochs;
     uint32_t epoch_count;
+    const pd_run *runs;
+    uint32_t run_count;
 } pd_scene_gpu;
 
 /* Builds the GPU data (rasterising every glyph into the atlas). Call once,

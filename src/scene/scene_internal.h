@@ -98,6 +98,7 @@ struct pd_scene {
     pd_vec gpu_tracks;    /* float[4] */
     pd_vec gpu_index;     /* uint32_t */
     pd_vec gpu_epochs;    /* pd_epoch */
+    pd_vec gpu_runs;      /* pd_run */
 };
 
 #define SCENE_FPS 60.0
