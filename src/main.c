@@ -1,17 +1,28 @@
-/* podium: the command line. Parses options, then presents in a window or
- * renders headless. Every failing input gets one line naming the thing and
- * the fix, and exit code 2; a missing display exits 1. */
+/* podium: the command line. Parses options, then presents in a window,
+ * runs a key script headless, exports, or renders headless. Every failing
+ * input gets one line naming the thing and the fix, and exit code 2; a
+ * missing display exits 1. No capture ever overwrites an existing file. */
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
+#include "capture/frames.h"
+#include "capture/handout.h"
 #include "capture/png.h"
 #include "core/clock.h"
+#include "core/proc.h"
 #include "core/err.h"
 #include "core/file.h"
 #include "gfx/gfx.h"
 #include "platform/platform.h"
+#include "present/keymap.h"
+#include "present/overlay.h"
+#include "present/presenter.h"
+#include "present/script.h"
 #include "present/testcard.h"
 #include "scene/scene.h"
 #include "talks/talks.h"
@@ -25,13 +36,28 @@ typedef enum mode {
     MODE_FRAME,
     MODE_BENCH,
     MODE_LIST,
+    MODE_KEYS,
+    MODE_EXPORT,
+    MODE_EXPORT_STOPS,
+    MODE_HANDOUT,
 } mode;
+
+/* A place on the timeline as written on the command line: seconds, stop:N
+ * or section:N; resolved once the talk is loaded. */
+typedef struct place {
+    bool given;
+    enum { PLACE_SECONDS, PLACE_STOP, PLACE_SECTION } kind;
+    double seconds;
+    int n;
+    const char *text;
+} place;
 
 typedef struct options {
     mode mode;
     double frame_t;
     const char *out;
     int width, height;
+    bool size_given;
     const char *assets;
     const char *shaders;
     bool fullscreen;
@@ -40,32 +66,53 @@ typedef struct options {
     const char *talk;
     bool testcard;
     int stop; /* --stop N, -1 when not given */
+    const char *keys;
+    place start, from, to;
+    const char *export_path, *export_stops_dir, *handout;
+    double fps;
+    bool fps_given;
+    const char *capture_dir;
+    bool presenter;
+    bool no_hud;
 } options;
 
 static void usage(FILE *f)
 {
     fputs("usage: podium [OPTIONS]\n"
           "\n"
-          "Presents the talk in a window (arrow keys step, Esc/Q quit). Without a\n"
-          "display, render headless with --frame.\n"
+          "Presents the talk in a window: the arrow keys step it, and any moment can\n"
+          "be reached at once (keys below). Without a display, render headless with\n"
+          "--frame, --keys, --export, --export-stops or --handout.\n"
           "\n"
           "Talk:\n"
           "  --talk NAME          the talk to present (default " PD_DEFAULT_TALK "; --list-talks names them)\n"
           "  --list               print the talk's sections, stops and duration, then exit\n"
           "  --list-talks         print the talks podium knows, then exit\n"
           "  --testcard           the built-in test card instead of a talk\n"
+          "  --start X            start at X: stop:N, section:N or SECONDS (window and --keys)\n"
+          "\n"
+          "Window:\n"
+          "  --fullscreen         start fullscreen\n"
+          "  --monitor N          monitor for fullscreen (0-based, default 0)\n"
+          "  --presenter          open the presenter view (a second window; S toggles it)\n"
+          "  --no-hud             start with the HUD hidden (H toggles it)\n"
+          "  --capture-dir DIR    where F12 screenshots and Shift+F12 recordings go (default ./captures)\n"
           "\n"
           "Headless:\n"
           "  --frame T            render the talk at time T seconds ...\n"
           "  --stop N             ... or the frame held at stop N (0 = the start) ...\n"
           "  --out FILE.png       ... into FILE.png (required; overwritten if it exists)\n"
-          "  --size WxH           output size in pixels (default 1920x1080)\n"
+          "  --keys \"SCRIPT\"      run the presenter on a simulated clock; after each token print\n"
+          "                       'after TOKEN: t=SECONDS stop=N mode=held|playing|reverse|paused'\n"
+          "  --export FILE.mp4|DIR/  render frame-exactly to an H.264 mp4 (needs ffmpeg) or to\n"
+          "                       DIR/frame-000001.png ...; a progress bar shows on a terminal\n"
+          "  --fps N              export and recording frame rate (default 60)\n"
+          "  --from X, --to X     export only this stretch: SECONDS or stop:N (default: all)\n"
+          "  --export-stops DIR   write the frame held at every stop: DIR/stop-01.png ...\n"
+          "  --handout FILE.pdf   a PDF with one page per stop, its speaker note under the frame\n"
+          "  --size WxH           output size in pixels (default 1920x1080; handout 1280x720)\n"
           "  --bench              print frame-time and start-up figures (headless, 1920x1080)\n"
           "  --bench-frames N     frames to time with --bench (default 300)\n"
-          "\n"
-          "Window:\n"
-          "  --fullscreen         start fullscreen\n"
-          "  --monitor N          monitor for fullscreen (0-based, default 0)\n"
           "\n"
           "General:\n"
           "  --assets DIR         folder holding fonts/ (default: the build's assets folder)\n"
@@ -73,7 +120,24 @@ static void usage(FILE *f)
           "  --help               this text\n"
           "  --version            the version\n"
           "\n"
-          "Keys (window): Esc or Q quit, F or F11 fullscreen.\n"
+          "Keys (window and --keys; docs/keys.md):\n",
+          f);
+    int n = 0;
+    const pd_key_binding *b = pd_key_bindings(&n);
+    for (int i = 0; i < n; i++)
+        fprintf(f, "  %-44s %s\n", b[i].keys, b[i].what);
+    fputs("\n"
+          "--keys tokens (spaces or commas between them):\n"
+          "  KEY                  a key: right left up down space enter backspace pageup pagedown home\n"
+          "                       end escape tab f1..f12 a..z 0..9 kp0..kp9 ] [ . / ? comma ...,\n"
+          "                       with shift+ ctrl+ alt+ (e.g. shift+pagedown, ctrl+left, shift+f12)\n"
+          "  wait:SECONDS         advance the clock\n"
+          "  settle               advance until the playhead holds\n"
+          "  hold:KEY:SECONDS     hold a key down (hold:shift+right:1.5 scrubs)\n"
+          "  click  rclick        left / right click in the frame\n"
+          "  bar:F  drag:F1:F2    click / drag the HUD timeline at fractions 0..1\n"
+          "  wheel:N              N wheel notches (positive: forward)\n"
+          "\n"
           "Exit codes: 0 ok, 1 no display, 2 bad input or failure.\n",
           f);
 }
@@ -118,12 +182,41 @@ static bool parse_size(const char *s, int *w, int *h)
     return parse_int(wbuf, 1, 16384, w) && parse_int(x + 1, 1, 16384, h);
 }
 
+/* seconds, stop:N, or (allow_section) section:N */
+static bool parse_place(const char *s, bool allow_section, place *out)
+{
+    *out = (place){.given = true, .text = s};
+    if (strncmp(s, "stop:", 5) == 0) {
+        out->kind = PLACE_STOP;
+        return parse_int(s + 5, 0, 1000000, &out->n);
+    }
+    if (strncmp(s, "section:", 8) == 0) {
+        out->kind = PLACE_SECTION;
+        return allow_section && parse_int(s + 8, 1, 1000000, &out->n);
+    }
+    out->kind = PLACE_SECONDS;
+    return parse_double(s, &out->seconds) && out->seconds >= 0;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* Returns 0 to go on, or an exit code (help printed, or bad input). */
 static int parse_args(int argc, char **argv, options *o)
 {
     *o = (options){.mode = MODE_PRESENT, .width = 1920, .height = 1080, .bench_frames = 300,
-                   .talk = PD_DEFAULT_TALK, .stop = -1};
+                   .talk = PD_DEFAULT_TALK, .stop = -1, .fps = 60, .capture_dir = "captures"};
     bool have_frame = false;
+    int headless_modes = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -187,6 +280,7 @@ static int parse_args(int argc, char **argv, options *o)
                 fprintf(stderr, "podium: --size '%s' is not WxH with 1..16384 each (e.g. --size 1920x1080)\n", val);
                 return 2;
             }
+            o->size_given = true;
         } else if (strcmp(a, "--assets") == 0) {
             NEED_VALUE();
             o->assets = val;
@@ -209,11 +303,79 @@ static int parse_args(int argc, char **argv, options *o)
                 fprintf(stderr, "podium: --bench-frames '%s' is not a count 1..1000000\n", val);
                 return 2;
             }
+        } else if (strcmp(a, "--keys") == 0) {
+            NEED_VALUE();
+            o->keys = val;
+            o->mode = MODE_KEYS;
+            headless_modes++;
+        } else if (strcmp(a, "--start") == 0) {
+            NEED_VALUE();
+            if (!parse_place(val, true, &o->start)) {
+                fprintf(stderr, "podium: --start '%s' is not stop:N, section:N or seconds >= 0 (see --list)\n", val);
+                return 2;
+            }
+        } else if (strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0) {
+            NEED_VALUE();
+            if (!parse_place(val, false, a[2] == 'f' ? &o->from : &o->to)) {
+                fprintf(stderr, "podium: %s '%s' is not seconds >= 0 or stop:N (e.g. %s stop:3)\n", a, val, a);
+                return 2;
+            }
+        } else if (strcmp(a, "--export") == 0) {
+            NEED_VALUE();
+            if (!*val || (!ends_with(val, ".mp4") && !ends_with(val, "/") && !is_dir(val))) {
+                fprintf(stderr, "podium: --export '%s' must name a .mp4 file or a folder ending in / "
+                                "(e.g. --export talk.mp4 or --export frames/)\n", val);
+                return 2;
+            }
+            o->export_path = val;
+            o->mode = MODE_EXPORT;
+            headless_modes++;
+        } else if (strcmp(a, "--export-stops") == 0) {
+            NEED_VALUE();
+            if (!*val) {
+                fprintf(stderr, "podium: --export-stops needs a folder (e.g. --export-stops stops/)\n");
+                return 2;
+            }
+            o->export_stops_dir = val;
+            o->mode = MODE_EXPORT_STOPS;
+            headless_modes++;
+        } else if (strcmp(a, "--handout") == 0) {
+            NEED_VALUE();
+            if (!ends_with(val, ".pdf") || strlen(val) < 5) {
+                fprintf(stderr, "podium: --handout '%s' must name a .pdf file (e.g. --handout talk.pdf)\n", val);
+                return 2;
+            }
+            o->handout = val;
+            o->mode = MODE_HANDOUT;
+            headless_modes++;
+        } else if (strcmp(a, "--fps") == 0) {
+            NEED_VALUE();
+            if (!parse_double(val, &o->fps) || o->fps < 1 || o->fps > 240) {
+                fprintf(stderr, "podium: --fps '%s' is not a frame rate 1..240 (e.g. --fps 30)\n", val);
+                return 2;
+            }
+            o->fps_given = true;
+        } else if (strcmp(a, "--capture-dir") == 0) {
+            NEED_VALUE();
+            if (!*val) {
+                fprintf(stderr, "podium: --capture-dir needs a folder (e.g. --capture-dir captures)\n");
+                return 2;
+            }
+            o->capture_dir = val;
+        } else if (strcmp(a, "--presenter") == 0) {
+            o->presenter = true;
+        } else if (strcmp(a, "--no-hud") == 0) {
+            o->no_hud = true;
         } else {
             fprintf(stderr, "podium: unknown option '%s' (see podium --help)\n", a);
             return 2;
         }
 #undef NEED_VALUE
+    }
+    if (headless_modes > 1 || (headless_modes && (have_frame || o->mode == MODE_BENCH || o->mode == MODE_LIST))) {
+        fprintf(stderr, "podium: --keys, --export, --export-stops, --handout, --frame, --bench and --list "
+                        "cannot be combined (one at a time)\n");
+        return 2;
     }
     if (have_frame && !o->out) {
         fprintf(stderr, "podium: --frame/--stop needs --out FILE.png\n");
@@ -237,6 +399,22 @@ static int parse_args(int argc, char **argv, options *o)
     if (o->mode == MODE_BENCH && have_frame) {
         fprintf(stderr, "podium: --bench and --frame cannot be combined\n");
         return 2;
+    }
+    if ((o->from.given || o->to.given) && o->mode != MODE_EXPORT) {
+        fprintf(stderr, "podium: --from/--to go with --export\n");
+        return 2;
+    }
+    if (o->start.given && o->mode != MODE_PRESENT && o->mode != MODE_KEYS) {
+        fprintf(stderr, "podium: --start goes with the window or --keys\n");
+        return 2;
+    }
+    if (o->testcard && (o->mode == MODE_EXPORT_STOPS || o->mode == MODE_HANDOUT)) {
+        fprintf(stderr, "podium: the test card has no stops: --export-stops and --handout need a talk\n");
+        return 2;
+    }
+    if (o->mode == MODE_HANDOUT && !o->size_given) {
+        o->width = 1280;
+        o->height = 720;
     }
     return 0;
 }
@@ -438,6 +616,627 @@ fail:
     return rc;
 }
 
+/* ---- the presenter: shared by the window and --keys ---- */
+
+static pd_presenter *presenter_for(const app *a, const options *o, pd_err *err)
+{
+    pd_presenter_desc d = {.duration = app_duration(a), .hud = !o->no_hud, .fullscreen = o->fullscreen};
+    pd_stop *stops = NULL;
+    pd_section_info *secs = NULL;
+    if (a->scene) {
+        d.stop_count = pd_scene_stop_count(a->scene);
+        d.section_count = pd_scene_section_count(a->scene);
+        stops = calloc(d.stop_count + 1, sizeof *stops);
+        secs = calloc(d.section_count + 1, sizeof *secs);
+        if (!stops || !secs) {
+            free(stops);
+            free(secs);
+            pd_err_set(err, "out of memory");
+            return NULL;
+        }
+        for (uint32_t i = 0; i < d.stop_count; i++)
+            stops[i] = *pd_scene_stop(a->scene, i);
+        for (uint32_t i = 0; i < d.section_count; i++)
+            secs[i] = *pd_scene_section(a->scene, i);
+        d.stops = stops;
+        d.sections = secs;
+    }
+    pd_presenter *p = pd_presenter_create(&d, err);
+    free(stops);
+    free(secs);
+    return p;
+}
+
+/* --start: a clear error for a stop or section out of range */
+static bool apply_start(pd_presenter *p, const options *o, pd_err *err)
+{
+    if (!o->start.given)
+        return true;
+    pd_err e = {0};
+    bool ok = true;
+    switch (o->start.kind) {
+    case PLACE_STOP:
+        ok = pd_presenter_goto_stop(p, o->start.n, &e);
+        break;
+    case PLACE_SECTION:
+        ok = pd_presenter_goto_section(p, o->start.n, &e);
+        break;
+    case PLACE_SECONDS:
+        if (o->start.seconds > pd_presenter_duration(p) + 1e-9) {
+            pd_err_set(&e, "time %g s is past the end of the talk (%.3f s)", o->start.seconds,
+                       pd_presenter_duration(p));
+            ok = false;
+        } else {
+            pd_presenter_seek(p, o->start.seconds);
+        }
+        break;
+    }
+    if (!ok)
+        return pd_err_set(err, "--start %s: %s (see --list)", o->start.text, e.msg);
+    return true;
+}
+
+static double clock_of_day_s(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return tm.tm_hour * 3600.0 + tm.tm_min * 60.0 + tm.tm_sec;
+}
+
+/* Captures while presenting (window or --keys): screenshots and recordings
+ * are rendered offscreen at the capture size, without any overlay. */
+typedef struct live {
+    app *a;
+    const options *o;
+    pd_presenter *p;
+    pd_cap_shots *shots;
+    pd_cap_sink *rec;
+    double rec_start;   /* presenter clock when the recording began */
+    long rec_frames;
+    bool target_ready;
+    bool headless;
+    int failures;       /* captures that could not be written */
+    uint8_t *bench_px;
+} live;
+
+static bool live_render(live *L, double t, uint8_t *px, pd_err *err)
+{
+    const options *o = L->o;
+    if (!L->target_ready) {
+        if (!pd_gfx_target_create(L->a->gfx, o->width, o->height, err))
+            return false;
+        L->target_ready = true;
+    }
+    pd_gfx_target_bind(L->a->gfx, true);
+    bool ok = app_draw(L->a, o->width, o->height, t, err);
+    if (ok)
+        pd_gfx_read_rgba(L->a->gfx, o->width, o->height, px);
+    if (!L->headless)
+        pd_gfx_target_bind(L->a->gfx, false);
+    return ok;
+}
+
+static void live_say(live *L, bool ok, const char *msg)
+{
+    if (!ok)
+        L->failures++;
+    pd_presenter_toast(L->p, "%s", msg);
+    fprintf(stderr, "podium: %s\n", msg);
+}
+
+static void live_screenshot(live *L)
+{
+    pd_err err = {0};
+    if (!L->shots) {
+        /* fail early and clearly when the folder cannot be used */
+        if (!pd_cap_ensure_dir(L->o->capture_dir, &err)) {
+            live_say(L, false, err.msg);
+            return;
+        }
+        L->shots = pd_cap_shots_create(L->o->capture_dir, L->o->width, L->o->height, &err);
+        if (!L->shots) {
+            live_say(L, false, err.msg);
+            return;
+        }
+    }
+    uint8_t *px = pd_cap_shots_acquire(L->shots);
+    if (!px) {
+        live_say(L, false, "screenshot skipped: the previous ones are still being written");
+        return;
+    }
+    if (!live_render(L, pd_presenter_t(L->p), px, &err)) {
+        live_say(L, false, err.msg);
+        return;
+    }
+    pd_cap_shots_submit(L->shots, px);
+}
+
+static void live_record_frames(live *L);
+
+static void live_record_stop(live *L)
+{
+    pd_err err = {0};
+    char where[2048];
+    snprintf(where, sizeof where, "%s", pd_cap_sink_where(L->rec));
+    long frames = pd_cap_sink_frames(L->rec);
+    const char *notice = pd_cap_sink_notice(L->rec);
+    if (notice)
+        live_say(L, true, notice);
+    if (!pd_cap_sink_close(&L->rec, &err)) {
+        live_say(L, false, err.msg);
+        return;
+    }
+    char msg[2300];
+    snprintf(msg, sizeof msg, "recorded %ld frames to %s", frames, where);
+    live_say(L, true, msg);
+}
+
+static void live_record_toggle(live *L)
+{
+    if (L->rec) {
+        live_record_stop(L);
+        return;
+    }
+    pd_err err = {0};
+    if (!pd_cap_ensure_dir(L->o->capture_dir, &err)) {
+        live_say(L, false, err.msg);
+        return;
+    }
+    char stamp[128], path[2300], fallback[2300];
+    pd_cap_timestamp(stamp, sizeof stamp, "podium-rec");
+    snprintf(path, sizeof path, "%s/%s.mp4", L->o->capture_dir, stamp);
+    snprintf(fallback, sizeof fallback, "%s/%s", L->o->capture_dir, stamp);
+    L->rec = pd_cap_sink_open(&(pd_cap_sink_desc){.path = path, .width = L->o->width, .height = L->o->height,
+                                                  .fps = L->o->fps, .fallback_dir = fallback},
+                              &err);
+    if (!L->rec) {
+        live_say(L, false, err.msg);
+        return;
+    }
+    L->rec_start = pd_presenter_get_view(L->p).now_s;
+    L->rec_frames = 0;
+    const char *notice = pd_cap_sink_notice(L->rec);
+    char msg[2600];
+    snprintf(msg, sizeof msg, "recording to %s", pd_cap_sink_where(L->rec));
+    live_say(L, true, notice ? notice : msg);
+    live_record_frames(L); /* the first frame is the one on screen now */
+}
+
+/* Every frame slot of the recording gets a frame: when presenting ran late,
+ * the current frame fills the missed slots (nothing is dropped). */
+static void live_record_frames(live *L)
+{
+    if (!L->rec)
+        return;
+    double now = pd_presenter_get_view(L->p).now_s;
+    long due = (long)floor((now - L->rec_start) * L->o->fps + 1e-6) + 1 - L->rec_frames;
+    if (due <= 0)
+        return;
+    uint8_t *px = pd_cap_sink_acquire(L->rec);
+    pd_err err = {0};
+    if (!live_render(L, pd_presenter_t(L->p), px, &err)) {
+        live_say(L, false, err.msg);
+        pd_cap_sink_submit(L->rec, px, (int)due); /* keeps the count; the sink still owns the buffer */
+    } else {
+        pd_cap_sink_submit(L->rec, px, (int)due);
+    }
+    L->rec_frames += due;
+    const char *notice = pd_cap_sink_notice(L->rec);
+    if (notice)
+        live_say(L, !pd_cap_sink_failed(L->rec), notice);
+    if (pd_cap_sink_failed(L->rec))
+        live_record_stop(L);
+}
+
+static void live_poll(live *L)
+{
+    if (!L->shots)
+        return;
+    char msg[700];
+    bool ok = false;
+    while (pd_cap_shots_poll(L->shots, msg, sizeof msg, &ok))
+        live_say(L, ok, msg);
+}
+
+static void live_actions(live *L, unsigned act)
+{
+    if (act & PD_ACT_SCREENSHOT)
+        live_screenshot(L);
+    if (act & PD_ACT_RECORD)
+        live_record_toggle(L);
+}
+
+static void live_finish(live *L)
+{
+    if (L->rec)
+        live_record_stop(L);
+    if (L->shots) {
+        pd_cap_shots_flush(L->shots);
+        live_poll(L);
+        pd_cap_shots_destroy(&L->shots);
+    }
+}
+
+/* ---- --keys: the presenter headless, on a simulated clock ---- */
+
+static void keys_tick(void *user, double dt)
+{
+    live *L = user;
+    if (!L->rec) {
+        pd_presenter_tick(L->p, dt);
+        return;
+    }
+    /* while recording, advance frame by frame so every frame is rendered */
+    double step = 1.0 / L->o->fps;
+    while (dt > 1e-12) {
+        double d = dt < step ? dt : step;
+        pd_presenter_tick(L->p, d);
+        dt -= d;
+        live_record_frames(L);
+        if (!L->rec)
+            step = dt; /* the recording stopped (failed): finish in one step */
+    }
+}
+
+static int run_keys(const options *o)
+{
+    pd_err err = {0};
+    app a = {0};
+    pd_headless *h = NULL;
+    pd_presenter *p = NULL;
+    pd_script *sc = pd_script_parse(o->keys, &err);
+    live L = {.a = &a, .o = o, .headless = true};
+    int rc = 2;
+    if (!sc)
+        goto fail;
+    if (!app_load_content(&a, o, &err))
+        goto fail;
+    p = presenter_for(&a, o, &err);
+    if (!p || !apply_start(p, o, &err))
+        goto fail;
+    L.p = p;
+    /* a GL context only when the script captures */
+    bool needs_gl = false;
+    for (int i = 0; i < pd_script_count(sc); i++) {
+        const pd_script_token *tk = pd_script_at(sc, i);
+        if ((tk->kind == PD_TOK_KEY || tk->kind == PD_TOK_HOLD) && tk->key == PD_KEY_F12)
+            needs_gl = true;
+    }
+    if (needs_gl) {
+        h = pd_headless_create(&err);
+        if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err))
+            goto fail;
+    }
+    for (int i = 0; i < pd_script_count(sc); i++) {
+        const pd_script_token *tk = pd_script_at(sc, i);
+        unsigned act = pd_script_apply(p, tk, keys_tick, &L);
+        live_actions(&L, act);
+        const char *msg = pd_presenter_take_message(p);
+        if (msg)
+            fprintf(stderr, "podium: %s: %s\n", tk->text, msg);
+        printf("after %s: t=%.3f stop=%d mode=%s\n", tk->text, pd_presenter_t(p), pd_presenter_stop(p),
+               pd_play_mode_name(pd_presenter_mode(p)));
+        fflush(stdout);
+        if (L.shots) {
+            /* headless: each screenshot is on disk before the next token */
+            pd_cap_shots_flush(L.shots);
+            live_poll(&L);
+        }
+        if (act & PD_ACT_QUIT)
+            break;
+    }
+    live_finish(&L);
+    rc = L.failures ? 2 : 0;
+fail:
+    if (rc && err.msg[0])
+        fprintf(stderr, "podium: %s\n", err.msg);
+    live_finish(&L);
+    pd_script_free(&sc);
+    pd_presenter_destroy(&p);
+    app_unload(&a);
+    pd_headless_destroy(&h);
+    return rc;
+}
+
+/* ---- offline export ---- */
+
+static bool resolve_place(const app *a, const place *pl, double dflt, double *out, pd_err *err)
+{
+    if (!pl->given) {
+        *out = dflt;
+        return true;
+    }
+    double dur = app_duration(a);
+    if (pl->kind == PLACE_STOP) {
+        uint32_t n = a->scene ? pd_scene_stop_count(a->scene) : 0;
+        if ((uint32_t)pl->n > n)
+            return pd_err_set(err, "%s: stop %d is out of range: the talk has stops 0..%u (see --list)", pl->text,
+                              pl->n, n);
+        *out = pl->n == 0 ? 0 : pd_scene_stop(a->scene, (uint32_t)pl->n - 1)->t;
+        return true;
+    }
+    if (pl->seconds > dur + 1e-9)
+        return pd_err_set(err, "%s s is past the end of the talk (%.3f s)", pl->text, dur);
+    *out = pl->seconds;
+    return true;
+}
+
+/* The wait (still stretch) that contains t: frames inside one are identical. */
+static int still_at(const app *a, double t)
+{
+    if (!a->scene)
+        return -1;
+    uint32_t n = pd_scene_stop_count(a->scene);
+    for (uint32_t i = 0; i < n; i++) {
+        const pd_stop *st = pd_scene_stop(a->scene, i);
+        if (t >= st->t - 1e-9 && t <= st->t + st->hold + 1e-9)
+            return (int)i;
+        if (st->t > t)
+            break;
+    }
+    return -1;
+}
+
+static int run_export(const options *o)
+{
+    pd_err err = {0};
+    app a = {0};
+    pd_headless *h = NULL;
+    pd_cap_sink *sink = NULL;
+    int rc = 2;
+    double from = 0, to = 0;
+    if (!app_load_content(&a, o, &err))
+        goto fail;
+    if (!resolve_place(&a, &o->from, 0, &from, &err) || !resolve_place(&a, &o->to, app_duration(&a), &to, &err))
+        goto fail;
+    if (to <= from) {
+        pd_err_set(&err, "--from %.3f s is not before --to %.3f s: nothing to export", from, to);
+        goto fail;
+    }
+    double fps = o->fps;
+    long total = lround((to - from) * fps);
+    if (total < 1)
+        total = 1;
+    h = pd_headless_create(&err);
+    if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err) ||
+        !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
+        goto fail;
+    pd_gfx_target_bind(a.gfx, true);
+    sink = pd_cap_sink_open(&(pd_cap_sink_desc){.path = o->export_path, .width = o->width, .height = o->height,
+                                                .fps = fps},
+                            &err);
+    if (!sink)
+        goto fail;
+    double t0 = pd_clock_now_s();
+    uint8_t *pending = NULL;
+    int pending_repeat = 0, pending_still = -1;
+    long rendered = 0;
+    for (long k = 0; k < total; k++) {
+        /* frame-exact: frame k shows t = from + k / fps */
+        double t = from + (double)k / fps;
+        int still = still_at(&a, t);
+        if (pending && still >= 0 && still == pending_still) {
+            pending_repeat++;
+        } else {
+            if (pending)
+                pd_cap_sink_submit(sink, pending, pending_repeat);
+            pending = pd_cap_sink_acquire(sink);
+            if (!app_draw(&a, o->width, o->height, t, &err)) {
+                pd_cap_sink_submit(sink, pending, 1);
+                goto fail;
+            }
+            pd_gfx_read_rgba(a.gfx, o->width, o->height, pending);
+            pending_repeat = 1;
+            pending_still = still;
+            rendered++;
+        }
+        if (pd_cap_sink_failed(sink))
+            break;
+        pd_cap_progress(k + 1, total, pd_clock_now_s() - t0);
+    }
+    if (pending)
+        pd_cap_sink_submit(sink, pending, pending_repeat);
+    pd_cap_progress_end();
+    char where[2100];
+    snprintf(where, sizeof where, "%s", pd_cap_sink_where(sink));
+    if (!pd_cap_sink_close(&sink, &err))
+        goto fail;
+    double wall = pd_clock_now_s() - t0;
+    printf("exported %ld frames (%.3f s at %g fps, %dx%d, %ld rendered) to %s in %.2f s (%.1f frames/s)\n", total,
+           to - from, fps, o->width, o->height, rendered, where, wall, total / (wall > 0 ? wall : 1));
+    rc = 0;
+fail:
+    pd_cap_progress_end();
+    if (rc)
+        fprintf(stderr, "podium: %s\n", err.msg);
+    if (sink) {
+        pd_err e2 = {0};
+        pd_cap_sink_close(&sink, &e2);
+    }
+    app_unload(&a);
+    pd_headless_destroy(&h);
+    return rc;
+}
+
+static int run_export_stops(const options *o)
+{
+    pd_err err = {0};
+    app a = {0};
+    pd_headless *h = NULL;
+    uint8_t *px = NULL;
+    int rc = 2;
+    char path[2300];
+    if (!app_load_content(&a, o, &err))
+        goto fail;
+    uint32_t n = pd_scene_stop_count(a.scene);
+    if (n == 0) {
+        pd_err_set(&err, "talk '%s' has no stops to export", o->talk);
+        goto fail;
+    }
+    if (!pd_cap_ensure_dir(o->export_stops_dir, &err))
+        goto fail;
+    /* refuse before writing anything, so a folder is never half replaced */
+    for (uint32_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/stop-%02u.png", o->export_stops_dir, i + 1);
+        if (pd_file_exists(path)) {
+            pd_err_set(&err, "'%s' exists already; podium never overwrites (choose a new folder)", path);
+            goto fail;
+        }
+    }
+    h = pd_headless_create(&err);
+    if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err) ||
+        !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
+        goto fail;
+    pd_gfx_target_bind(a.gfx, true);
+    px = malloc((size_t)o->width * (size_t)o->height * 4);
+    if (!px) {
+        pd_err_set(&err, "out of memory for a %dx%d frame", o->width, o->height);
+        goto fail;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (!app_draw(&a, o->width, o->height, pd_scene_stop(a.scene, i)->t, &err))
+            goto fail;
+        pd_gfx_read_rgba(a.gfx, o->width, o->height, px);
+        snprintf(path, sizeof path, "%s/stop-%02u.png", o->export_stops_dir, i + 1);
+        if (!pd_png_write(path, px, o->width, o->height, PD_PNG_NEW_ONLY, &err))
+            goto fail;
+    }
+    printf("wrote %u stops to %s/\n", n, o->export_stops_dir);
+    rc = 0;
+fail:
+    if (rc)
+        fprintf(stderr, "podium: %s\n", err.msg);
+    free(px);
+    app_unload(&a);
+    pd_headless_destroy(&h);
+    return rc;
+}
+
+static int run_handout(const options *o)
+{
+    pd_err err = {0};
+    app a = {0};
+    pd_headless *h = NULL;
+    pd_handout *doc = NULL;
+    uint8_t *px = NULL;
+    int rc = 2;
+    if (!app_load_content(&a, o, &err))
+        goto fail;
+    uint32_t n = pd_scene_stop_count(a.scene);
+    if (n == 0) {
+        pd_err_set(&err, "talk '%s' has no stops for a handout", o->talk);
+        goto fail;
+    }
+    const pd_talk *talk = pd_talk_find(o->talk);
+    doc = pd_handout_create(o->handout, talk ? talk->title : o->talk, &err);
+    if (!doc)
+        goto fail;
+    h = pd_headless_create(&err);
+    if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err) ||
+        !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
+        goto fail;
+    pd_gfx_target_bind(a.gfx, true);
+    px = malloc((size_t)o->width * (size_t)o->height * 4);
+    if (!px) {
+        pd_err_set(&err, "out of memory for a %dx%d frame", o->width, o->height);
+        goto fail;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const pd_stop *st = pd_scene_stop(a.scene, i);
+        if (!app_draw(&a, o->width, o->height, st->t, &err))
+            goto fail;
+        pd_gfx_read_rgba(a.gfx, o->width, o->height, px);
+        const pd_section_info *sec = st->section >= 0 ? pd_scene_section(a.scene, (uint32_t)st->section) : NULL;
+        char heading[512];
+        snprintf(heading, sizeof heading, "Stop %u of %u%s%s", i + 1, n, sec ? "  \xe2\x80\x94  " : "",
+                 sec && sec->title ? sec->title : "");
+        if (!pd_handout_page(doc, px, o->width, o->height, heading, st->note, &err))
+            goto fail;
+    }
+    if (!pd_handout_close(&doc, &err))
+        goto fail;
+    printf("wrote %u pages to %s\n", n, o->handout);
+    rc = 0;
+fail:
+    if (rc)
+        fprintf(stderr, "podium: %s\n", err.msg);
+    pd_handout_abort(&doc);
+    free(px);
+    app_unload(&a);
+    pd_headless_destroy(&h);
+    return rc;
+}
+
+/* ---- the window ---- */
+
+typedef struct pview {
+    pd_window *w;
+    pd_gfx *gfx;
+} pview;
+
+static void pview_close(pview *pv, pd_window *main_w)
+{
+    if (!pv->w)
+        return;
+    pd_window_make_current(pv->w);
+    pd_gfx_destroy(&pv->gfx);
+    pd_window_destroy(&pv->w);
+    pd_window_make_current(main_w);
+}
+
+static bool pview_open(pview *pv, app *a, const options *o, pd_window *main_w, pd_err *err)
+{
+    int mons = pd_window_monitor_count();
+    int other = o->monitor == 0 ? 1 : 0;
+    pv->w = pd_window_create(&(pd_window_desc){.title = "podium: presenter view", .width = 1280, .height = 720,
+                                               .monitor = other, .place_on_monitor = mons > 1, .no_vsync = true},
+                             err);
+    if (!pv->w) {
+        pd_window_make_current(main_w);
+        return false;
+    }
+    pv->gfx = pd_gfx_create(&(pd_gfx_desc){.get_proc = pd_window_get_proc, .shader_dir = o->shaders}, err);
+    bool ok = pv->gfx != NULL;
+    if (ok && a->scene) {
+        pd_scene_gpu data = pd_scene_gpu_data(a->scene);
+        ok = pd_gfx_scene_upload(pv->gfx, &data, err);
+    }
+    pd_window_make_current(main_w);
+    if (!ok)
+        pview_close(pv, main_w);
+    return ok;
+}
+
+/* framebuffer pixels (origin top-left) to frame fractions */
+static void to_frame(pd_viewport vp, int fb_h, double x, double y, double *fx, double *fy)
+{
+    *fx = vp.w > 0 ? (x - vp.x) / vp.w : 0.5;
+    *fy = vp.h > 0 ? (y - (fb_h - vp.y - vp.h)) / vp.h : 0.5;
+}
+
+static unsigned handle_event(pd_presenter *p, const pd_window_event *ev, pd_viewport vp, int fb_h, bool is_main)
+{
+    double fx = 0.5, fy = 0.5;
+    if (is_main)
+        to_frame(vp, fb_h, ev->x, ev->y, &fx, &fy);
+    switch (ev->type) {
+    case PD_EV_KEY_DOWN:
+        return pd_presenter_key(p, ev->key, ev->mods);
+    case PD_EV_KEY_UP:
+        return pd_presenter_key_up(p, ev->key, ev->mods);
+    case PD_EV_MOUSE_DOWN:
+        return pd_presenter_mouse_down(p, ev->button, fx, fy);
+    case PD_EV_MOUSE_UP:
+        return pd_presenter_mouse_up(p, ev->button, fx, fy);
+    case PD_EV_MOUSE_MOVE:
+        return pd_presenter_mouse_move(p, fx, fy);
+    case PD_EV_SCROLL:
+        return pd_presenter_scroll(p, ev->dy);
+    }
+    return 0;
+}
+
 static int run_present(const options *o)
 {
     if (!pd_window_display_available()) {
@@ -448,8 +1247,19 @@ static int run_present(const options *o)
     pd_err err = {0};
     app a = {0};
     pd_window *w = NULL;
+    pd_presenter *p = NULL;
+    pd_overlay *ov = NULL;
+    pview pv = {0};
+    live L = {.a = &a, .o = o};
     int rc = 2;
     if (!app_load_content(&a, o, &err))
+        goto fail;
+    p = presenter_for(&a, o, &err);
+    if (!p || !apply_start(p, o, &err))
+        goto fail;
+    L.p = p;
+    ov = pd_overlay_create(a.fonts, &err);
+    if (!ov)
         goto fail;
     w = pd_window_create(&(pd_window_desc){.title = "podium", .fullscreen = o->fullscreen, .monitor = o->monitor},
                          &err);
@@ -459,32 +1269,92 @@ static int run_present(const options *o)
     }
     if (!app_load_gfx(&a, o, pd_window_get_proc, &err))
         goto fail;
-    double start = pd_clock_now_s();
-    while (!pd_window_should_close(w)) {
-        pd_window_poll(w, 0);
-        pd_key_event ev;
-        while (pd_window_next_key(w, &ev)) {
-            if (ev.key == 256 /* Esc */ || ev.key == 'Q')
-                pd_window_close(w);
-            else if (ev.key == 'F' || ev.key == 300 /* F11 */)
+    if (o->presenter && !pview_open(&pv, &a, o, w, &err)) {
+        fprintf(stderr, "podium: presenter view: %s\n", err.msg);
+        err.msg[0] = 0;
+    }
+    double last = pd_clock_now_s();
+    pd_viewport vp = {0};
+    int fw = 0, fh = 0;
+    bool quit = false;
+    while (!quit && !pd_window_should_close(w)) {
+        pd_play_mode m = pd_presenter_mode(p);
+        pd_presenter_view v = pd_presenter_get_view(p);
+        bool busy = m == PD_MODE_PLAYING || m == PD_MODE_REVERSE || v.scrubbing || L.rec || v.toast;
+        /* idle: sleep until an event, waking for the clock and timer */
+        pd_window_poll(w, busy ? 0 : 0.1);
+        unsigned act = 0;
+        pd_window_event ev;
+        while (pd_window_next_event(w, &ev))
+            act |= handle_event(p, &ev, vp, fh, true);
+        if (pv.w) {
+            while (pd_window_next_event(pv.w, &ev))
+                act |= handle_event(p, &ev, vp, fh, false);
+            if (pd_window_should_close(pv.w))
+                pview_close(&pv, w);
+        }
+        double now = pd_clock_now_s();
+        pd_presenter_tick(p, now - last);
+        last = now;
+        if (act & PD_ACT_QUIT)
+            quit = true;
+        if (act & PD_ACT_FULLSCREEN) {
+            if (pd_window_is_fullscreen(w) != pd_presenter_get_view(p).fullscreen)
                 pd_window_toggle_fullscreen(w);
         }
-        int fw = 0, fh = 0;
+        if (act & PD_ACT_PRESENTER_VIEW) {
+            if (pv.w)
+                pview_close(&pv, w);
+            else if (!pview_open(&pv, &a, o, w, &err)) {
+                live_say(&L, false, err.msg);
+                err.msg[0] = 0;
+            }
+        }
+        live_actions(&L, act);
+        live_record_frames(&L);
+        live_poll(&L);
+        const char *msg = pd_presenter_take_message(p);
+        (void)msg; /* shown as a toast already */
+
+        pd_overlay_info info = {.clock_s = clock_of_day_s(), .recording = L.rec != NULL,
+                                .recording_s = L.rec ? pd_presenter_get_view(p).now_s - L.rec_start : 0};
         pd_window_framebuffer_size(w, &fw, &fh);
         if (fw > 0 && fh > 0) {
             pd_gfx_target_bind(a.gfx, false);
-            double t = pd_clock_now_s() - start;
-            if (t > app_duration(&a))
-                t = app_duration(&a);
-            if (!app_draw(&a, fw, fh, t, &err))
+            pd_gfx_begin(a.gfx, fw, fh);
+            vp = pd_gfx_viewport(a.gfx);
+            if (a.scene)
+                pd_gfx_scene_draw(a.gfx, a.scene, a.atlas, pd_presenter_t(p));
+            else if (!pd_testcard_draw(a.card, a.gfx, a.atlas, pd_presenter_t(p), &err))
                 goto fail;
+            if (!pd_overlay_draw(ov, a.gfx, a.atlas, p, &info, &err))
+                goto fail;
+            pd_gfx_end(a.gfx, a.atlas);
         }
         pd_window_swap(w);
+        if (pv.w) {
+            int pw = 0, ph = 0;
+            pd_window_make_current(pv.w);
+            pd_window_framebuffer_size(pv.w, &pw, &ph);
+            if (pw > 0 && ph > 0) {
+                pd_gfx_target_bind(pv.gfx, false);
+                if (!pd_overlay_draw_presenter_view(ov, pv.gfx, a.atlas, a.scene, p, &info, pw, ph, &err))
+                    goto fail;
+            }
+            pd_window_swap(pv.w);
+            pd_window_make_current(w);
+        }
     }
-    rc = 0;
+    rc = L.failures ? 2 : 0;
 fail:
-    if (rc)
+    if (rc && err.msg[0])
         fprintf(stderr, "podium: %s\n", err.msg);
+    if (w)
+        pd_window_make_current(w);
+    live_finish(&L);
+    pview_close(&pv, w);
+    pd_overlay_destroy(&ov);
+    pd_presenter_destroy(&p);
     app_unload(&a);
     pd_window_destroy(&w);
     return rc;
@@ -492,6 +1362,7 @@ fail:
 
 int main(int argc, char **argv)
 {
+    pd_process_init();
     options o;
     int rc = parse_args(argc, argv, &o);
     if (rc == -1)
@@ -500,6 +1371,9 @@ int main(int argc, char **argv)
         return rc;
     if (o.assets)
         pd_assets_dir_set(o.assets);
+    /* a dead ffmpeg gives EPIPE, and a file-size limit gives EFBIG, instead of killing podium */
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN);
     switch (o.mode) {
     case MODE_FRAME:
         return run_frame(&o);
@@ -507,6 +1381,14 @@ int main(int argc, char **argv)
         return run_bench(&o);
     case MODE_LIST:
         return run_list(&o);
+    case MODE_KEYS:
+        return run_keys(&o);
+    case MODE_EXPORT:
+        return run_export(&o);
+    case MODE_EXPORT_STOPS:
+        return run_export_stops(&o);
+    case MODE_HANDOUT:
+        return run_handout(&o);
     case MODE_PRESENT:
     default:
         return run_present(&o);

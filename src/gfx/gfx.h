@@ -90,6 +90,10 @@ typedef struct pd_draw_glyph {
  * with pd_gfx_target_bind) of fb_w x fb_h pixels: the 16:9 frame is
  * letterboxed in it and the rest cleared. */
 void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h);
+/* Like pd_gfx_begin, but into the rectangle (x, y, w, h) of the current
+ * framebuffer (pixels, origin bottom-left): the frame is letterboxed in it
+ * and only the frame is cleared (the presenter view's panels). */
+void pd_gfx_begin_rect(pd_gfx *g, int x, int y, int w, int h);
 void pd_gfx_rect(pd_gfx *g, const pd_draw_rect *r);
 void pd_gfx_polyline(pd_gfx *g, const pd_draw_polyline *pl);
 void pd_gfx_line(pd_gfx *g, pd_v2 a, pd_v2 b, pd_color color, float stroke_width);

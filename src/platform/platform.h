@@ -36,6 +36,8 @@ typedef struct pd_window_desc {
     int width, height;   /* 0 means 1280x720 */
     bool fullscreen;
     int monitor;         /* 0-based; used with fullscreen */
+    bool place_on_monitor; /* windowed: open on `monitor` when it exists (the presenter view) */
+    bool no_vsync;       /* swap without waiting (a second window must not halve the frame rate) */
 } pd_window_desc;
 
 /* Says whether a display can be opened at all (X11 or Wayland), without
@@ -58,7 +60,35 @@ typedef struct pd_key_event {
     int key, mods;
     bool repeat;
 } pd_key_event;
-/* Pops the next queued key press; false when none. */
+/* Pops the next queued key press, dropping other events before it; false
+ * when none. */
 bool pd_window_next_key(pd_window *w, pd_key_event *ev);
+
+/* Every input event, in order (keys, key releases, mouse, wheel). */
+typedef enum pd_event_type {
+    PD_EV_KEY_DOWN, /* press or repeat */
+    PD_EV_KEY_UP,
+    PD_EV_MOUSE_DOWN,
+    PD_EV_MOUSE_UP,
+    PD_EV_MOUSE_MOVE,
+    PD_EV_SCROLL,
+} pd_event_type;
+
+typedef struct pd_window_event {
+    pd_event_type type;
+    int key, mods;   /* keys: GLFW codes and modifier bits */
+    bool repeat;
+    int button;      /* 0 left, 1 right, 2 middle */
+    double x, y;     /* cursor in framebuffer pixels, origin top-left */
+    double dy;       /* wheel: > 0 away from the user */
+} pd_window_event;
+/* Pops the next queued event; false when none. */
+bool pd_window_next_event(pd_window *w, pd_window_event *ev);
+
+/* Makes the window's GL context current (one thread, two windows). */
+void pd_window_make_current(pd_window *w);
+bool pd_window_is_fullscreen(const pd_window *w);
+/* Number of monitors connected (0 when unknown). */
+int pd_window_monitor_count(void);
 
 #endif

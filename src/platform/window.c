@@ -5,19 +5,21 @@
 
 #include "platform/platform.h"
 
-enum { KEY_QUEUE = 64 };
+enum { KEY_QUEUE = 256 };
 
 struct pd_window {
     GLFWwindow *win;
     int windowed_x, windowed_y, windowed_w, windowed_h;
     int monitor;
-    pd_key_event keys[KEY_QUEUE];
-    int key_head, key_len;
+    pd_window_event events[KEY_QUEUE];
+    int ev_head, ev_len;
+    double cursor_x, cursor_y; /* framebuffer pixels */
 };
 
 /* GLFW reports errors through one process-wide callback: keep the last one. */
 static struct {
     char msg[256];
+    int windows; /* glfwInit once for every window, glfwTerminate after the last */
 } g_glfw;
 
 static void on_glfw_error(int code, const char *desc)
@@ -32,21 +34,80 @@ bool pd_window_display_available(void)
     return (x && *x) || (wl && *wl);
 }
 
+static void push_event(pd_window *w, pd_window_event ev)
+{
+    if (!w || w->ev_len == KEY_QUEUE)
+        return;
+    /* a burst of moves keeps only the latest position */
+    if (ev.type == PD_EV_MOUSE_MOVE && w->ev_len > 0) {
+        pd_window_event *last = &w->events[(w->ev_head + w->ev_len - 1) % KEY_QUEUE];
+        if (last->type == PD_EV_MOUSE_MOVE) {
+            *last = ev;
+            return;
+        }
+    }
+    w->events[(w->ev_head + w->ev_len) % KEY_QUEUE] = ev;
+    w->ev_len++;
+}
+
 static void on_key(GLFWwindow *win, int key, int scancode, int action, int mods)
 {
     (void)scancode;
     pd_window *w = glfwGetWindowUserPointer(win);
-    if (!w || action == GLFW_RELEASE || w->key_len == KEY_QUEUE)
+    push_event(w, (pd_window_event){.type = action == GLFW_RELEASE ? PD_EV_KEY_UP : PD_EV_KEY_DOWN,
+                                    .key = key,
+                                    .mods = mods,
+                                    .repeat = action == GLFW_REPEAT});
+}
+
+/* window coordinates to framebuffer pixels (they differ on HiDPI screens) */
+static void to_fb(GLFWwindow *win, double *x, double *y)
+{
+    int ww = 0, wh = 0, fw = 0, fh = 0;
+    glfwGetWindowSize(win, &ww, &wh);
+    glfwGetFramebufferSize(win, &fw, &fh);
+    if (ww > 0 && wh > 0) {
+        *x *= (double)fw / ww;
+        *y *= (double)fh / wh;
+    }
+}
+
+static void on_mouse_button(GLFWwindow *win, int button, int action, int mods)
+{
+    pd_window *w = glfwGetWindowUserPointer(win);
+    if (!w)
         return;
-    pd_key_event *ev = &w->keys[(w->key_head + w->key_len) % KEY_QUEUE];
-    *ev = (pd_key_event){.key = key, .mods = mods, .repeat = action == GLFW_REPEAT};
-    w->key_len++;
+    int b = button == GLFW_MOUSE_BUTTON_LEFT ? 0 : button == GLFW_MOUSE_BUTTON_RIGHT ? 1 : 2;
+    push_event(w, (pd_window_event){.type = action == GLFW_PRESS ? PD_EV_MOUSE_DOWN : PD_EV_MOUSE_UP,
+                                    .button = b,
+                                    .mods = mods,
+                                    .x = w->cursor_x,
+                                    .y = w->cursor_y});
+}
+
+static void on_cursor(GLFWwindow *win, double x, double y)
+{
+    pd_window *w = glfwGetWindowUserPointer(win);
+    if (!w)
+        return;
+    to_fb(win, &x, &y);
+    w->cursor_x = x;
+    w->cursor_y = y;
+    push_event(w, (pd_window_event){.type = PD_EV_MOUSE_MOVE, .x = x, .y = y});
+}
+
+static void on_scroll(GLFWwindow *win, double dx, double dy)
+{
+    (void)dx;
+    pd_window *w = glfwGetWindowUserPointer(win);
+    if (w && dy != 0)
+        push_event(w, (pd_window_event){.type = PD_EV_SCROLL, .dy = dy, .x = w->cursor_x, .y = w->cursor_y});
 }
 
 pd_window *pd_window_create(const pd_window_desc *desc, pd_err *err)
 {
     glfwSetErrorCallback(on_glfw_error);
-    if (!glfwInit()) {
+    if (g_glfw.windows == 0 && !glfwInit()) {
         pd_err_set(err, "no display: %s (use --frame T --out FILE.png to render headless)", g_glfw.msg);
         return NULL;
     }
@@ -70,15 +131,27 @@ pd_window *pd_window_create(const pd_window_desc *desc, pd_err *err)
     GLFWwindow *win = glfwCreateWindow(w, h, desc->title ? desc->title : "podium", mon, NULL);
     if (!win) {
         pd_err_set(err, "cannot open an OpenGL 3.3 window: %s", g_glfw.msg);
-        glfwTerminate();
+        if (g_glfw.windows == 0)
+            glfwTerminate();
         return NULL;
     }
     pd_window *pw = calloc(1, sizeof *pw);
     if (!pw) {
         glfwDestroyWindow(win);
-        glfwTerminate();
+        if (g_glfw.windows == 0)
+            glfwTerminate();
         pd_err_set(err, "out of memory");
         return NULL;
+    }
+    g_glfw.windows++;
+    if (!mon && desc->place_on_monitor) {
+        int count = 0;
+        GLFWmonitor **mons = glfwGetMonitors(&count);
+        if (desc->monitor >= 0 && desc->monitor < count) {
+            int mx = 0, my = 0, mw = 0, mh = 0;
+            glfwGetMonitorWorkarea(mons[desc->monitor], &mx, &my, &mw, &mh);
+            glfwSetWindowPos(win, mx + 40, my + 40);
+        }
     }
     pw->win = win;
     pw->monitor = desc->monitor;
@@ -86,8 +159,11 @@ pd_window *pd_window_create(const pd_window_desc *desc, pd_err *err)
     pw->windowed_h = desc->height > 0 ? desc->height : 720;
     glfwSetWindowUserPointer(win, pw);
     glfwSetKeyCallback(win, on_key);
+    glfwSetMouseButtonCallback(win, on_mouse_button);
+    glfwSetCursorPosCallback(win, on_cursor);
+    glfwSetScrollCallback(win, on_scroll);
     glfwMakeContextCurrent(win);
-    glfwSwapInterval(1); /* vsync */
+    glfwSwapInterval(desc->no_vsync ? 0 : 1);
     return pw;
 }
 
@@ -97,7 +173,8 @@ void pd_window_destroy(pd_window **wp)
     if (!w)
         return;
     glfwDestroyWindow(w->win);
-    glfwTerminate();
+    if (--g_glfw.windows == 0)
+        glfwTerminate();
     free(w);
     *wp = NULL;
 }
@@ -117,14 +194,37 @@ void pd_window_poll(pd_window *w, double timeout_s)
         glfwPollEvents();
 }
 
+bool pd_window_next_event(pd_window *w, pd_window_event *ev)
+{
+    if (w->ev_len == 0)
+        return false;
+    *ev = w->events[w->ev_head];
+    w->ev_head = (w->ev_head + 1) % KEY_QUEUE;
+    w->ev_len--;
+    return true;
+}
+
 bool pd_window_next_key(pd_window *w, pd_key_event *ev)
 {
-    if (w->key_len == 0)
-        return false;
-    *ev = w->keys[w->key_head];
-    w->key_head = (w->key_head + 1) % KEY_QUEUE;
-    w->key_len--;
-    return true;
+    pd_window_event e;
+    while (pd_window_next_event(w, &e))
+        if (e.type == PD_EV_KEY_DOWN) {
+            *ev = (pd_key_event){.key = e.key, .mods = e.mods, .repeat = e.repeat};
+            return true;
+        }
+    return false;
+}
+
+void pd_window_make_current(pd_window *w) { glfwMakeContextCurrent(w->win); }
+bool pd_window_is_fullscreen(const pd_window *w) { return glfwGetWindowMonitor(w->win) != NULL; }
+
+int pd_window_monitor_count(void)
+{
+    int count = 0;
+    if (g_glfw.windows == 0)
+        return 0;
+    glfwGetMonitors(&count);
+    return count;
 }
 
 void pd_window_toggle_fullscreen(pd_window *w)

@@ -1,0 +1,706 @@
+#include "capture/frames.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "capture/png.h"
+#include "core/clock.h"
+#include "core/file.h"
+
+extern char **environ;
+
+enum { MAX_THREADS = 2, MAX_BUFFERS = 16 };
+
+/* ---- the buffer pool and queue shared by shots and sinks ---- */
+
+typedef struct item {
+    uint8_t *px;
+    int repeat;
+    long index;
+} item;
+
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    uint8_t *bufs[MAX_BUFFERS];
+    uint8_t *free_list[MAX_BUFFERS];
+    int nbufs, nfree;
+    item queue[MAX_BUFFERS];
+    int qhead, qlen;
+    int busy; /* items taken by a worker and not finished */
+    bool closing;
+    pthread_t threads[MAX_THREADS];
+    int nthreads;
+} pool;
+
+static bool pool_init(pool *p, int nbufs, size_t bytes, pd_err *err)
+{
+    memset(p, 0, sizeof *p);
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->cv, NULL);
+    if (nbufs > MAX_BUFFERS)
+        nbufs = MAX_BUFFERS;
+    for (int i = 0; i < nbufs; i++) {
+        p->bufs[i] = malloc(bytes);
+        if (!p->bufs[i])
+            return pd_err_set(err, "out of memory for capture buffers (%d x %zu bytes)", nbufs, bytes);
+        p->free_list[p->nfree++] = p->bufs[i];
+        p->nbufs++;
+    }
+    return true;
+}
+
+static void pool_free(pool *p)
+{
+    for (int i = 0; i < p->nbufs; i++)
+        free(p->bufs[i]);
+    pthread_mutex_destroy(&p->mu);
+    pthread_cond_destroy(&p->cv);
+}
+
+static uint8_t *pool_acquire(pool *p, bool wait)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->nfree == 0 && wait)
+        pthread_cond_wait(&p->cv, &p->mu);
+    uint8_t *px = p->nfree ? p->free_list[--p->nfree] : NULL;
+    pthread_mutex_unlock(&p->mu);
+    return px;
+}
+
+static void pool_push(pool *p, item it)
+{
+    pthread_mutex_lock(&p->mu);
+    p->queue[(p->qhead + p->qlen) % MAX_BUFFERS] = it;
+    p->qlen++;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Worker side: the next item, or false when closing and the queue is empty. */
+static bool pool_take(pool *p, item *it)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->qlen == 0 && !p->closing)
+        pthread_cond_wait(&p->cv, &p->mu);
+    if (p->qlen == 0) {
+        pthread_mutex_unlock(&p->mu);
+        return false;
+    }
+    *it = p->queue[p->qhead];
+    p->qhead = (p->qhead + 1) % MAX_BUFFERS;
+    p->qlen--;
+    p->busy++;
+    pthread_mutex_unlock(&p->mu);
+    return true;
+}
+
+static void pool_done(pool *p, uint8_t *px)
+{
+    pthread_mutex_lock(&p->mu);
+    p->free_list[p->nfree++] = px;
+    p->busy--;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_flush(pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->qlen > 0 || p->busy > 0)
+        pthread_cond_wait(&p->cv, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_join(pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    p->closing = true;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+    for (int i = 0; i < p->nthreads; i++)
+        pthread_join(p->threads[i], NULL);
+    p->nthreads = 0;
+}
+
+/* ---- folders and names ---- */
+
+bool pd_cap_ensure_dir(const char *dir, pd_err *err)
+{
+    if (!dir || !*dir)
+        return pd_err_set(err, "no capture folder given");
+    char path[4096];
+    snprintf(path, sizeof path, "%s", dir);
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        path[--n] = 0;
+    for (char *s = path + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = 0;
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+            int e = errno;
+            return pd_err_set(err, "cannot create folder '%s': %s (pass another --capture-dir)", path, strerror(e));
+        }
+        *s = '/';
+    }
+    if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+        int e = errno;
+        return pd_err_set(err, "cannot create folder '%s': %s (pass another --capture-dir)", path, strerror(e));
+    }
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return pd_err_set(err, "'%s' is not a folder (pass another --capture-dir)", path);
+    if (access(path, W_OK | X_OK) != 0)
+        return pd_err_set(err, "folder '%s' is not writable (pass another --capture-dir)", path);
+    return true;
+}
+
+void pd_cap_timestamp(char *buf, size_t cap, const char *prefix)
+{
+    struct timeval tv;
+    gettimeofday(&tv, NULL);
+    struct tm tm;
+    time_t secs = tv.tv_sec;
+    localtime_r(&secs, &tm);
+    snprintf(buf, cap, "%s-%04d%02d%02d-%02d%02d%02d-%03d", prefix, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min, tm.tm_sec, (int)(tv.tv_usec / 1000));
+}
+
+/* ---- screenshots ---- */
+
+enum { SHOT_RESULTS = 8 };
+
+struct pd_cap_shots {
+    pool pool;
+    char dir[2048];
+    int w, h;
+    /* finished shots, for toasts; guarded by pool.mu */
+    char results[SHOT_RESULTS][600];
+    bool results_ok[SHOT_RESULTS];
+    int rhead, rlen;
+};
+
+static void shot_result(pd_cap_shots *s, bool ok, const char *msg)
+{
+    pthread_mutex_lock(&s->pool.mu);
+    if (s->rlen == SHOT_RESULTS) { /* drop the oldest message, never a shot */
+        s->rhead = (s->rhead + 1) % SHOT_RESULTS;
+        s->rlen--;
+    }
+    int i = (s->rhead + s->rlen) % SHOT_RESULTS;
+    snprintf(s->results[i], sizeof s->results[i], "%s", msg);
+    s->results_ok[i] = ok;
+    s->rlen++;
+    pthread_mutex_unlock(&s->pool.mu);
+}
+
+static void write_shot(pd_cap_shots *s, const uint8_t *px)
+{
+    pd_err err = {0};
+    if (!pd_cap_ensure_dir(s->dir, &err)) {
+        shot_result(s, false, err.msg);
+        return;
+    }
+    char stamp[128], path[2400];
+    pd_cap_timestamp(stamp, sizeof stamp, "podium");
+    for (int k = 1; k < 1000; k++) {
+        if (k == 1)
+            snprintf(path, sizeof path, "%s/%s.png", s->dir, stamp);
+        else
+            snprintf(path, sizeof path, "%s/%s-%d.png", s->dir, stamp, k);
+        if (pd_file_exists(path))
+            continue;
+        err.msg[0] = 0;
+        if (pd_png_write(path, px, s->w, s->h, PD_PNG_NEW_ONLY, &err)) {
+            char msg[2500];
+            snprintf(msg, sizeof msg, "saved %s", path);
+            shot_result(s, true, msg);
+            return;
+        }
+        /* the name appeared meanwhile: try the next suffix; any other error ends it */
+        if (!pd_file_exists(path))
+            break;
+    }
+    shot_result(s, false, err.msg[0] ? err.msg : "screenshot not written: no free file name");
+}
+
+static void *shots_main(void *arg)
+{
+    pd_cap_shots *s = arg;
+    item it;
+    while (pool_take(&s->pool, &it)) {
+        write_shot(s, it.px);
+        pool_done(&s->pool, it.px);
+    }
+    return NULL;
+}
+
+pd_cap_shots *pd_cap_shots_create(const char *dir, int w, int h, pd_err *err)
+{
+    if (w <= 0 || h <= 0 || !dir || !*dir) {
+        pd_err_set(err, "screenshots: bad size %dx%d or no folder", w, h);
+        return NULL;
+    }
+    pd_cap_shots *s = calloc(1, sizeof *s);
+    if (!s) {
+        pd_err_set(err, "out of memory");
+        return NULL;
+    }
+    snprintf(s->dir, sizeof s->dir, "%s", dir);
+    s->w = w;
+    s->h = h;
+    /* three buffers: a burst of F12 presses is written, a fourth waits */
+    if (!pool_init(&s->pool, 3, (size_t)w * (size_t)h * 4, err) ||
+        pthread_create(&s->pool.threads[0], NULL, shots_main, s) != 0) {
+        pool_free(&s->pool);
+        free(s);
+        pd_err_set(err, "cannot start the screenshot writer");
+        return NULL;
+    }
+    s->pool.nthreads = 1;
+    return s;
+}
+
+void pd_cap_shots_destroy(pd_cap_shots **sp)
+{
+    pd_cap_shots *s = *sp;
+    if (!s)
+        return;
+    pool_join(&s->pool);
+    pool_free(&s->pool);
+    free(s);
+    *sp = NULL;
+}
+
+uint8_t *pd_cap_shots_acquire(pd_cap_shots *s) { return pool_acquire(&s->pool, false); }
+
+void pd_cap_shots_submit(pd_cap_shots *s, uint8_t *px) { pool_push(&s->pool, (item){.px = px, .repeat = 1}); }
+
+void pd_cap_shots_flush(pd_cap_shots *s) { pool_flush(&s->pool); }
+
+bool pd_cap_shots_poll(pd_cap_shots *s, char *msg, size_t cap, bool *ok)
+{
+    pthread_mutex_lock(&s->pool.mu);
+    bool any = s->rlen > 0;
+    if (any) {
+        snprintf(msg, cap, "%s", s->results[s->rhead]);
+        *ok = s->results_ok[s->rhead];
+        s->rhead = (s->rhead + 1) % SHOT_RESULTS;
+        s->rlen--;
+    }
+    pthread_mutex_unlock(&s->pool.mu);
+    return any;
+}
+
+/* ---- sinks ---- */
+
+typedef enum sink_kind {
+    SINK_FFMPEG,
+    SINK_PNG,
+} sink_kind;
+
+struct pd_cap_sink {
+    pool pool;
+    sink_kind kind;       /* guarded by pool.mu after open (a fall-back changes it) */
+    int w, h;
+    double fps;
+    char path[2048], png_dir[2048], fallback_dir[2048];
+    bool has_fallback;
+    pid_t pid;
+    int fd;
+    long frames_in;       /* render thread */
+    long frames_to_png_from; /* index of the first frame written as PNG after a fall-back */
+    bool failed;          /* guarded by pool.mu */
+    char error[1400];      /* guarded by pool.mu */
+    char notice[1400];     /* guarded by pool.mu */
+    bool notice_new;
+    char notice_out[1400]; /* render thread copy */
+};
+
+bool pd_cap_ffmpeg_available(void)
+{
+    const char *prog = getenv("PODIUM_FFMPEG");
+    if (!prog || !*prog)
+        prog = "ffmpeg";
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    char *argv[] = {(char *)prog, "-hide_banner", "-version", NULL};
+    pid_t pid;
+    int rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0)
+        return false;
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static bool write_all(int fd, const uint8_t *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    return true;
+}
+
+static void frame_path(char *buf, size_t cap, const char *dir, long index)
+{
+    snprintf(buf, cap, "%s/frame-%06ld.png", dir, index + 1);
+}
+
+static bool write_png_frames(pd_cap_sink *s, const char *dir, const item *it, pd_err *err)
+{
+    char first[2200], path[2200];
+    frame_path(first, sizeof first, dir, it->index);
+    if (!pd_png_write(first, it->px, s->w, s->h, PD_PNG_NEW_ONLY, err))
+        return false;
+    for (int r = 1; r < it->repeat; r++) {
+        frame_path(path, sizeof path, dir, it->index + r);
+        /* a still stretch: the same file under each name, without encoding again */
+        if (link(first, path) != 0 && !pd_png_write(path, it->px, s->w, s->h, PD_PNG_NEW_ONLY, err))
+            return false;
+    }
+    return true;
+}
+
+static void sink_fail(pd_cap_sink *s, const char *msg)
+{
+    pthread_mutex_lock(&s->pool.mu);
+    if (!s->failed) {
+        s->failed = true;
+        snprintf(s->error, sizeof s->error, "%s", msg);
+        snprintf(s->notice, sizeof s->notice, "%s", msg);
+        s->notice_new = true;
+    }
+    pthread_mutex_unlock(&s->pool.mu);
+}
+
+/* ffmpeg is gone: reap it, then go on as a PNG sequence if allowed. */
+static bool fall_back(pd_cap_sink *s, long from_index, const char *why)
+{
+    if (s->fd >= 0) {
+        close(s->fd);
+        s->fd = -1;
+    }
+    if (s->pid > 0) {
+        int status = 0;
+        while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        s->pid = 0;
+    }
+    char msg[1200];
+    pd_err err = {0};
+    if (!s->has_fallback || !pd_cap_ensure_dir(s->fallback_dir, &err)) {
+        snprintf(msg, sizeof msg, "%.300s after %ld frames; %.600s", why, from_index,
+                 s->has_fallback ? err.msg : "the mp4 is incomplete");
+        sink_fail(s, msg);
+        return false;
+    }
+    snprintf(msg, sizeof msg, "%.300s after %ld frames: writing PNG frames to %.500s/ instead", why, from_index,
+             s->fallback_dir);
+    pthread_mutex_lock(&s->pool.mu);
+    s->kind = SINK_PNG;
+    s->frames_to_png_from = from_index;
+    snprintf(s->png_dir, sizeof s->png_dir, "%s", s->fallback_dir);
+    snprintf(s->notice, sizeof s->notice, "%s", msg);
+    s->notice_new = true;
+    pthread_mutex_unlock(&s->pool.mu);
+    return true;
+}
+
+static void *sink_main(void *arg)
+{
+    pd_cap_sink *s = arg;
+    item it;
+    while (pool_take(&s->pool, &it)) {
+        pthread_mutex_lock(&s->pool.mu);
+        sink_kind kind = s->kind;
+        bool failed = s->failed;
+        pthread_mutex_unlock(&s->pool.mu);
+        if (!failed && kind == SINK_FFMPEG) {
+            size_t bytes = (size_t)s->w * (size_t)s->h * 4;
+            bool ok = true;
+            for (int r = 0; r < it.repeat && ok; r++)
+                ok = write_all(s->fd, it.px, bytes);
+            if (!ok) {
+                int e = errno;
+                char why[200];
+                snprintf(why, sizeof why, "ffmpeg stopped taking frames (%s)", strerror(e));
+                if (fall_back(s, it.index, why))
+                    kind = SINK_PNG;
+            }
+        }
+        pthread_mutex_lock(&s->pool.mu);
+        failed = s->failed;
+        pthread_mutex_unlock(&s->pool.mu);
+        if (!failed && kind == SINK_PNG) {
+            pd_err err = {0};
+            item local = it;
+            local.index -= s->frames_to_png_from;
+            if (!write_png_frames(s, s->png_dir, &local, &err))
+                sink_fail(s, err.msg);
+        }
+        pool_done(&s->pool, it.px);
+    }
+    return NULL;
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), k = strlen(suf);
+    return n >= k && strcmp(s + n - k, suf) == 0;
+}
+
+static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return pd_err_set(err, "cannot make a pipe to ffmpeg: %s", strerror(errno));
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    char size[32], rate[32];
+    snprintf(size, sizeof size, "%dx%d", s->w, s->h);
+    snprintf(rate, sizeof rate, "%.6g", s->fps);
+    /* -n: ffmpeg too refuses to overwrite; rgba rows top first, as we read them */
+    char *argv[] = {(char *)prog, "-hide_banner", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "rgba",
+                    "-s", size, "-framerate", rate, "-i", "pipe:0", "-an", "-c:v", "libx264", "-preset", "ultrafast",
+                    "-crf", "18", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-n", s->path, NULL};
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
+    posix_spawn_file_actions_addclose(&fa, fds[0]);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[0]);
+    if (rc != 0) {
+        close(fds[1]);
+        return pd_err_set(err, "cannot run '%s': %s", prog, strerror(rc));
+    }
+    s->pid = pid;
+    s->fd = fds[1];
+    return true;
+}
+
+pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
+{
+    if (!desc || !desc->path || !*desc->path || desc->width <= 0 || desc->height <= 0) {
+        pd_err_set(err, "capture: no output or bad size");
+        return NULL;
+    }
+    pd_cap_sink *s = calloc(1, sizeof *s);
+    if (!s) {
+        pd_err_set(err, "out of memory");
+        return NULL;
+    }
+    s->w = desc->width;
+    s->h = desc->height;
+    s->fps = desc->fps > 0 ? desc->fps : 60;
+    s->fd = -1;
+    snprintf(s->path, sizeof s->path, "%s", desc->path);
+    if (desc->fallback_dir) {
+        s->has_fallback = true;
+        snprintf(s->fallback_dir, sizeof s->fallback_dir, "%s", desc->fallback_dir);
+    }
+    /* a dead ffmpeg must give EPIPE, not kill podium */
+    signal(SIGPIPE, SIG_IGN);
+    bool mp4 = has_suffix(s->path, ".mp4");
+    int nthreads = 1;
+    bool ok = true;
+    if (mp4) {
+        s->kind = SINK_FFMPEG;
+        if (pd_file_exists(s->path))
+            ok = pd_err_set(err, "'%s' exists already; podium never overwrites (choose a new name)", s->path);
+        else if (s->w % 2 || s->h % 2)
+            ok = pd_err_set(err, "an mp4 needs an even size, not %dx%d (e.g. --size 1920x1080)", s->w, s->h);
+        else {
+            const char *prog = desc->ffmpeg ? desc->ffmpeg : getenv("PODIUM_FFMPEG");
+            if (!prog || !*prog)
+                prog = "ffmpeg";
+            pd_err spawn_err = {0};
+            if (!spawn_ffmpeg(s, prog, &spawn_err)) {
+                if (!s->has_fallback)
+                    ok = pd_err_set(err, "%s; install ffmpeg (apt-get install ffmpeg) or export PNG frames to a "
+                                         "folder (--export DIR/)", spawn_err.msg);
+                else if (!pd_cap_ensure_dir(s->fallback_dir, err))
+                    ok = false;
+                else {
+                    s->kind = SINK_PNG;
+                    snprintf(s->png_dir, sizeof s->png_dir, "%s", s->fallback_dir);
+                    snprintf(s->notice, sizeof s->notice, "ffmpeg not found: recording PNG frames to %.500s/",
+                             s->fallback_dir);
+                    s->notice_new = true;
+                }
+            }
+        }
+    } else {
+        s->kind = SINK_PNG;
+        snprintf(s->png_dir, sizeof s->png_dir, "%s", s->path);
+        size_t n = strlen(s->png_dir);
+        while (n > 1 && s->png_dir[n - 1] == '/')
+            s->png_dir[--n] = 0;
+        char first[2200];
+        frame_path(first, sizeof first, s->png_dir, 0);
+        if (!pd_cap_ensure_dir(s->png_dir, err))
+            ok = false;
+        else if (pd_file_exists(first))
+            ok = pd_err_set(err, "'%s' holds frames already; podium never overwrites (choose a new folder)",
+                            s->png_dir);
+        nthreads = MAX_THREADS; /* PNG encoding is the slow part: one per core */
+    }
+    if (ok)
+        ok = pool_init(&s->pool, desc->buffers > 0 ? desc->buffers : 6, (size_t)s->w * (size_t)s->h * 4, err);
+    if (ok && s->kind == SINK_FFMPEG)
+        nthreads = 1; /* frames go down the pipe in order */
+    for (int i = 0; ok && i < nthreads; i++) {
+        if (pthread_create(&s->pool.threads[i], NULL, sink_main, s) != 0)
+            ok = pd_err_set(err, "cannot start a capture thread");
+        else
+            s->pool.nthreads++;
+    }
+    if (!ok) {
+        pool_join(&s->pool);
+        if (s->fd >= 0)
+            close(s->fd);
+        if (s->pid > 0) {
+            int status;
+            waitpid(s->pid, &status, 0);
+            if (mp4)
+                unlink(s->path); /* ours: it did not exist before */
+        }
+        pool_free(&s->pool);
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+uint8_t *pd_cap_sink_acquire(pd_cap_sink *s) { return pool_acquire(&s->pool, true); }
+
+void pd_cap_sink_submit(pd_cap_sink *s, uint8_t *px, int repeat)
+{
+    if (repeat < 1)
+        repeat = 1;
+    pool_push(&s->pool, (item){.px = px, .repeat = repeat, .index = s->frames_in});
+    s->frames_in += repeat;
+}
+
+const char *pd_cap_sink_notice(pd_cap_sink *s)
+{
+    pthread_mutex_lock(&s->pool.mu);
+    bool any = s->notice_new;
+    if (any) {
+        snprintf(s->notice_out, sizeof s->notice_out, "%s", s->notice);
+        s->notice_new = false;
+    }
+    pthread_mutex_unlock(&s->pool.mu);
+    return any ? s->notice_out : NULL;
+}
+
+bool pd_cap_sink_failed(const pd_cap_sink *s)
+{
+    pd_cap_sink *m = (pd_cap_sink *)s;
+    pthread_mutex_lock(&m->pool.mu);
+    bool f = m->failed;
+    pthread_mutex_unlock(&m->pool.mu);
+    return f;
+}
+
+long pd_cap_sink_frames(const pd_cap_sink *s) { return s->frames_in; }
+
+const char *pd_cap_sink_where(const pd_cap_sink *s)
+{
+    pd_cap_sink *m = (pd_cap_sink *)s;
+    pthread_mutex_lock(&m->pool.mu);
+    const char *w = m->kind == SINK_FFMPEG ? m->path : m->png_dir;
+    pthread_mutex_unlock(&m->pool.mu);
+    return w;
+}
+
+bool pd_cap_sink_close(pd_cap_sink **sp, pd_err *err)
+{
+    pd_cap_sink *s = *sp;
+    if (!s)
+        return true;
+    pool_join(&s->pool);
+    bool ok = !s->failed;
+    if (!ok)
+        pd_err_set(err, "%s", s->error);
+    if (s->fd >= 0) {
+        close(s->fd);
+        s->fd = -1;
+    }
+    if (s->pid > 0) {
+        int status = 0;
+        while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        if (ok && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+            ok = false;
+            if (WIFEXITED(status))
+                pd_err_set(err, "ffmpeg failed (exit %d) writing '%s'", WEXITSTATUS(status), s->path);
+            else
+                pd_err_set(err, "ffmpeg was killed (signal %d) writing '%s'", WTERMSIG(status), s->path);
+        }
+    }
+    pool_free(&s->pool);
+    free(s);
+    *sp = NULL;
+    return ok;
+}
+
+/* ---- progress ---- */
+
+static struct {
+    double last_draw;
+    bool drawn;
+} g_progress;
+
+void pd_cap_progress(long done, long total, double elapsed_s)
+{
+    if (!isatty(2))
+        return;
+    double now = pd_clock_now_s();
+    if (done < total && g_progress.drawn && now - g_progress.last_draw < 0.1)
+        return;
+    g_progress.last_draw = now;
+    g_progress.drawn = true;
+    enum { WIDTH = 30 };
+    char bar[WIDTH + 1];
+    int fill = total > 0 ? (int)((double)done / (double)total * WIDTH) : 0;
+    for (int i = 0; i < WIDTH; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[WIDTH] = 0;
+    double fps = elapsed_s > 0 ? done / elapsed_s : 0;
+    double eta = fps > 0 ? (double)(total - done) / fps : 0;
+    int eta_s = (int)(eta + 0.5);
+    fprintf(stderr, "\r[%s] %ld/%ld frames  %6.1f fps  ETA %d:%02d ", bar, done, total, fps, eta_s / 60, eta_s % 60);
+    fflush(stderr);
+}
+
+void pd_cap_progress_end(void)
+{
+    if (g_progress.drawn && isatty(2))
+        fputc('\n', stderr);
+    g_progress.drawn = false;
+}

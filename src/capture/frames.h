@@ -1,0 +1,102 @@
+/* frames: where rendered frames go, off the render thread.
+ *
+ * Owns: a pool of frame buffers and writer threads; screenshots (one PNG
+ * each, under a timestamped name in a capture folder, never overwriting);
+ * frame sinks for recordings and exports (an ffmpeg pipe to H.264 mp4, or a
+ * numbered PNG sequence), with the fall-back from ffmpeg to PNG when ffmpeg
+ * is missing or dies; the terminal progress bar of exports.
+ * Does not own: rendering or reading pixels (gfx/), what to capture (main.c,
+ * present/).
+ *
+ * Threads: every function is called from one thread (the render thread);
+ * encoding and writing happen on the capture's own threads. acquire() blocks
+ * only when every buffer is queued, so no frame is ever dropped: a slow disk
+ * slows the caller down instead.
+ *
+ *   pd_cap_sink *s = pd_cap_sink_open(&(pd_cap_sink_desc){ .path = "talk.mp4", .width = 1920,
+ *                                     .height = 1080, .fps = 30 }, &err);
+ *   uint8_t *px = pd_cap_sink_acquire(s); read_pixels(px); pd_cap_sink_submit(s, px, 1);
+ *   pd_cap_sink_close(&s, &err);
+ */
+#ifndef PD_CAPTURE_FRAMES_H
+#define PD_CAPTURE_FRAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+/* ---- folders and names ---- */
+
+/* Creates dir (and its parents) if missing. Fails with a message naming the
+ * folder when it cannot be created or is not a writable folder. */
+bool pd_cap_ensure_dir(const char *dir, pd_err *err);
+/* "podium-20240131-142501-123" (local time, milliseconds) into buf. */
+void pd_cap_timestamp(char *buf, size_t cap, const char *prefix);
+
+/* ---- screenshots ---- */
+typedef struct pd_cap_shots pd_cap_shots;
+
+/* dir: created when the first shot is taken. w x h: the frame size. */
+pd_cap_shots *pd_cap_shots_create(const char *dir, int w, int h, pd_err *err);
+/* Waits for queued shots to be written, then frees everything. */
+void pd_cap_shots_destroy(pd_cap_shots **s);
+/* A w*h*4 buffer to fill, or NULL when all are busy (a shot is dropped
+ * rather than stalling the presenter; the caller says so). */
+uint8_t *pd_cap_shots_acquire(pd_cap_shots *s);
+/* Queues the buffer: it is written as DIR/podium-TIMESTAMP.png (a suffix -2,
+ * -3 ... where that name exists). */
+void pd_cap_shots_submit(pd_cap_shots *s, uint8_t *px);
+/* The next finished shot: true with a message ("saved captures/x.png" or
+ * the error) and ok; false when none finished since the last call. */
+bool pd_cap_shots_poll(pd_cap_shots *s, char *msg, size_t cap, bool *ok);
+/* Blocks until every queued shot is written. */
+void pd_cap_shots_flush(pd_cap_shots *s);
+
+/* ---- frame sinks: recordings and exports ---- */
+typedef struct pd_cap_sink pd_cap_sink;
+
+typedef struct pd_cap_sink_desc {
+    const char *path;  /* ends in .mp4: ffmpeg; else a folder for frame-000001.png ... */
+    int width, height;
+    double fps;        /* 0 means 60 */
+    /* When ffmpeg is missing or dies: write the rest as a PNG sequence in
+     * this new folder and say so (recordings). NULL: fail instead (exports). */
+    const char *fallback_dir;
+    const char *ffmpeg;   /* the program; NULL means "ffmpeg" on PATH */
+    int buffers;          /* 0 means 6 */
+} pd_cap_sink_desc;
+
+/* Fails (NULL, err) when the file exists (never overwritten), the folder
+ * holds frames already, the folder cannot be made, or ffmpeg is missing and
+ * there is no fallback. */
+pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err);
+/* A free w*h*4 buffer (row 0 at the top); blocks while all are queued. */
+uint8_t *pd_cap_sink_acquire(pd_cap_sink *s);
+/* Queues px as the next `repeat` frames (a still stretch costs one read). */
+void pd_cap_sink_submit(pd_cap_sink *s, uint8_t *px, int repeat);
+/* A one-line notice of a fall-back or failure since the last call (for a
+ * toast), or NULL. */
+const char *pd_cap_sink_notice(pd_cap_sink *s);
+/* True once the sink has failed for good (no fallback): stop feeding it. */
+bool pd_cap_sink_failed(const pd_cap_sink *s);
+/* Frames accepted so far. */
+long pd_cap_sink_frames(const pd_cap_sink *s);
+/* Where the frames went: the mp4, the folder, or the fall-back folder. */
+const char *pd_cap_sink_where(const pd_cap_sink *s);
+/* Finishes: waits for the writers and for ffmpeg. Fails with the reason
+ * (write error, ffmpeg's exit status) when frames were lost. */
+bool pd_cap_sink_close(pd_cap_sink **s, pd_err *err);
+
+/* True when `ffmpeg` (or PODIUM_FFMPEG) can be run. */
+bool pd_cap_ffmpeg_available(void);
+
+/* ---- progress bar ---- */
+/* Draws "[#####.....] 120/2660 frames  58.1 fps  ETA 0:43" on stderr when it
+ * is a terminal (at most 10 times a second); nothing otherwise. */
+void pd_cap_progress(long done, long total, double elapsed_s);
+/* Ends the bar's line. */
+void pd_cap_progress_end(void);
+
+#endif

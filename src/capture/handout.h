@@ -1,0 +1,33 @@
+/* handout: a PDF with one page per stop, the frame above its speaker note.
+ *
+ * Owns: the PDF (cairo's PDF surface: a library made for PDF, not a
+ * hand-written writer), page layout, word wrapping of notes, the
+ * never-overwrite rule for the file. Does not own: rendering frames.
+ * Built without cairo, pd_handout_create fails with a message saying so.
+ *
+ *   pd_handout *h = pd_handout_create("talk.pdf", "GQA", &err);
+ *   pd_handout_page(h, rgba, 1280, 720, "Stop 3 of 24 - Heads", "note text", &err);
+ *   pd_handout_close(&h, &err);
+ */
+#ifndef PD_CAPTURE_HANDOUT_H
+#define PD_CAPTURE_HANDOUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+typedef struct pd_handout pd_handout;
+
+/* Fails when path exists (never overwritten), cannot be written, or podium
+ * was built without cairo. */
+pd_handout *pd_handout_create(const char *path, const char *title, pd_err *err);
+/* rgba: w*h*4, row 0 at the top. note may be NULL. */
+bool pd_handout_page(pd_handout *h, const uint8_t *rgba, int w, int ht, const char *heading, const char *note,
+                     pd_err *err);
+/* Finishes the file and moves it into place. */
+bool pd_handout_close(pd_handout **h, pd_err *err);
+/* Frees everything and removes the unfinished file. */
+void pd_handout_abort(pd_handout **h);
+
+#endif

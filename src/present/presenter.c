@@ -1,0 +1,790 @@
+#include "present/presenter.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "present/keymap.h"
+
+/* times closer than this are the same place (stop times come from frame counts) */
+#define EPS 1e-6
+
+typedef enum play_kind {
+    PLAY_TO_TARGET,
+    PLAY_CONTINUOUS,
+} play_kind;
+
+struct pd_presenter {
+    /* places: [0] is the start, [1..stop_count] the stops */
+    double *stop_t, *stop_hold;
+    const char **stop_note;
+    int *stop_section;
+    int stop_count;
+    pd_section_info *sections;
+    int section_count;
+    double duration;
+    bool has_tail; /* something moves after the last stop's wait: Next can go to the end */
+
+    double t;
+    pd_play_mode mode;
+    play_kind kind;
+    double target;      /* PLAYING to a target: where it holds */
+    int reverse_stop;   /* REVERSE: the stop it holds at */
+    int scrub_dir;      /* -1, 0, +1 while Shift+arrow is held */
+    bool dragging;      /* mouse on the timeline bar */
+
+    bool hud, help, blackout, white, fullscreen;
+    bool goto_active;
+    char goto_digits[8];
+    int goto_len;
+
+    double now, timer_start; /* timer_start < 0: not started */
+    char toast[192];
+    double toast_until;
+    char message[192];
+    bool has_message;
+};
+
+const char *pd_play_mode_name(pd_play_mode m)
+{
+    switch (m) {
+    case PD_MODE_HELD:
+        return "held";
+    case PD_MODE_PLAYING:
+        return "playing";
+    case PD_MODE_REVERSE:
+        return "reverse";
+    case PD_MODE_PAUSED:
+    default:
+        return "paused";
+    }
+}
+
+pd_presenter *pd_presenter_create(const pd_presenter_desc *desc, pd_err *err)
+{
+    if (!desc || !(desc->duration >= 0) || !isfinite(desc->duration) || (desc->stop_count && !desc->stops) ||
+        (desc->section_count && !desc->sections)) {
+        pd_err_set(err, "presenter: bad timeline (duration %g)", desc ? desc->duration : -1.0);
+        return NULL;
+    }
+    pd_presenter *p = calloc(1, sizeof *p);
+    int n = (int)desc->stop_count;
+    if (p) {
+        p->stop_t = calloc((size_t)n + 1, sizeof *p->stop_t);
+        p->stop_hold = calloc((size_t)n + 1, sizeof *p->stop_hold);
+        p->stop_note = calloc((size_t)n + 1, sizeof *p->stop_note);
+        p->stop_section = calloc((size_t)n + 1, sizeof *p->stop_section);
+        p->sections = calloc(desc->section_count + 1, sizeof *p->sections);
+    }
+    if (!p || !p->stop_t || !p->stop_hold || !p->stop_note || !p->stop_section || !p->sections) {
+        pd_presenter_destroy(&p);
+        pd_err_set(err, "out of memory");
+        return NULL;
+    }
+    p->stop_count = n;
+    p->duration = desc->duration;
+    for (int i = 0; i < n; i++) {
+        const pd_stop *s = &desc->stops[i];
+        p->stop_t[i + 1] = fmin(fmax(s->t, 0), p->duration);
+        p->stop_hold[i + 1] = fmax(s->hold, 0);
+        p->stop_note[i + 1] = s->note;
+        p->stop_section[i + 1] = s->section;
+    }
+    p->section_count = (int)desc->section_count;
+    for (int i = 0; i < p->section_count; i++)
+        p->sections[i] = desc->sections[i];
+    p->has_tail = p->duration > p->stop_t[n] + p->stop_hold[n] + EPS;
+    p->hud = desc->hud;
+    p->fullscreen = desc->fullscreen;
+    p->mode = PD_MODE_HELD;
+    p->timer_start = -1;
+    return p;
+}
+
+void pd_presenter_destroy(pd_presenter **pp)
+{
+    pd_presenter *p = *pp;
+    if (!p)
+        return;
+    free(p->stop_t);
+    free(p->stop_hold);
+    free(p->stop_note);
+    free(p->stop_section);
+    free(p->sections);
+    free(p);
+    *pp = NULL;
+}
+
+/* ---- places on the timeline ---- */
+
+static int stop_at(const pd_presenter *p, double t)
+{
+    int k = 0;
+    for (int i = 1; i <= p->stop_count; i++)
+        if (p->stop_t[i] <= t + EPS)
+            k = i;
+    return k;
+}
+
+/* where the animation after stop k begins: the wait's still frames end */
+static double anim_start(const pd_presenter *p, int k) { return fmin(p->stop_t[k] + p->stop_hold[k], p->duration); }
+
+/* A time inside a wait shows the stop's held frame: count it as the stop. */
+static double normalize(const pd_presenter *p, double t)
+{
+    int k = stop_at(p, t);
+    return t <= anim_start(p, k) + EPS ? p->stop_t[k] : t;
+}
+
+/* The next place Next holds at after t: a stop, or the end; false if none. */
+static bool next_place(const pd_presenter *p, double t, double *out, int *stop)
+{
+    for (int i = 1; i <= p->stop_count; i++)
+        if (p->stop_t[i] > t + EPS) {
+            *out = p->stop_t[i];
+            *stop = i;
+            return true;
+        }
+    if (p->has_tail && p->duration > t + EPS) {
+        *out = p->duration;
+        *stop = -1;
+        return true;
+    }
+    return false;
+}
+
+/* The last stop strictly before t (the start counts), or -1 at the start. */
+static int prev_stop(const pd_presenter *p, double t)
+{
+    int k = -1;
+    for (int i = 0; i <= p->stop_count; i++)
+        if (p->stop_t[i] < t - EPS)
+            k = i;
+    return k;
+}
+
+static int section_at(const pd_presenter *p, double t)
+{
+    int s = p->section_count ? 0 : -1;
+    for (int i = 0; i < p->section_count; i++)
+        if (p->sections[i].t <= t + EPS)
+            s = i;
+    return s;
+}
+
+/* The first stop of section s (0-based), or -1 when it has none. */
+static int first_stop_of(const pd_presenter *p, int s)
+{
+    for (int i = 1; i <= p->stop_count; i++)
+        if (p->stop_section[i] == s)
+            return i;
+    return -1;
+}
+
+static void set_message(pd_presenter *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_message(pd_presenter *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->message, sizeof p->message, fmt, ap);
+    va_end(ap);
+    p->has_message = true;
+    snprintf(p->toast, sizeof p->toast, "%s", p->message);
+    p->toast_until = p->now + PD_PRESENT_TOAST_S;
+}
+
+static void start_timer(pd_presenter *p)
+{
+    if (p->timer_start < 0)
+        p->timer_start = p->now;
+}
+
+/* ---- moves ---- */
+
+static void hold_at(pd_presenter *p, double t)
+{
+    p->t = fmin(fmax(t, 0), p->duration);
+    p->mode = PD_MODE_HELD;
+    p->scrub_dir = 0;
+}
+
+static void pause_at(pd_presenter *p, double t)
+{
+    p->t = fmin(fmax(t, 0), p->duration);
+    p->mode = PD_MODE_PAUSED;
+}
+
+static bool moving(const pd_presenter *p) { return p->mode == PD_MODE_PLAYING || p->mode == PD_MODE_REVERSE; }
+
+static void do_next(pd_presenter *p)
+{
+    double target = 0;
+    int stop = 0;
+    start_timer(p);
+    p->scrub_dir = 0;
+    if (moving(p)) {
+        /* a press while something moves completes the step at once */
+        if (p->mode == PD_MODE_PLAYING && p->kind == PLAY_TO_TARGET) {
+            hold_at(p, p->target);
+            return;
+        }
+        if (next_place(p, p->t, &target, &stop))
+            hold_at(p, target);
+        else
+            hold_at(p, p->t);
+        return;
+    }
+    if (!next_place(p, p->t, &target, &stop)) {
+        set_message(p, "end of the talk");
+        return;
+    }
+    /* skip the still frames of the wait; start one frame in, so the first
+     * frame drawn after the press already moves */
+    int k = stop_at(p, p->t);
+    double from = p->t;
+    if (from < anim_start(p, k))
+        from = anim_start(p, k);
+    from += 1.0 / PD_PRESENT_FPS;
+    if (from >= target - EPS) {
+        hold_at(p, target);
+        return;
+    }
+    p->t = from;
+    p->target = target;
+    p->kind = PLAY_TO_TARGET;
+    p->mode = PD_MODE_PLAYING;
+}
+
+static void do_prev(pd_presenter *p)
+{
+    p->scrub_dir = 0;
+    int k = prev_stop(p, normalize(p, p->t));
+    hold_at(p, k < 0 ? 0 : p->stop_t[k]);
+}
+
+static void do_reverse(pd_presenter *p)
+{
+    p->scrub_dir = 0;
+    if (p->mode == PD_MODE_REVERSE) {
+        hold_at(p, p->stop_t[p->reverse_stop]);
+        return;
+    }
+    double from = normalize(p, p->t);
+    int k = prev_stop(p, from);
+    if (k < 0) {
+        hold_at(p, 0);
+        return;
+    }
+    from -= 1.0 / PD_PRESENT_FPS;
+    if (from <= anim_start(p, k) + EPS) {
+        hold_at(p, p->stop_t[k]);
+        return;
+    }
+    p->t = from;
+    p->reverse_stop = k;
+    p->mode = PD_MODE_REVERSE;
+}
+
+static void do_replay(pd_presenter *p)
+{
+    p->scrub_dir = 0;
+    double tn = normalize(p, p->t);
+    int k = stop_at(p, tn);
+    double from, target = 0;
+    int stop = 0;
+    if (fabs(tn - p->stop_t[k]) <= EPS) {
+        /* held at stop k: replay the step that led here */
+        int j = prev_stop(p, tn);
+        if (j < 0)
+            return;
+        from = anim_start(p, j);
+        target = p->stop_t[k];
+    } else {
+        from = anim_start(p, k);
+        if (!next_place(p, from, &target, &stop))
+            target = p->duration;
+    }
+    if (target <= from + EPS) {
+        hold_at(p, target);
+        return;
+    }
+    start_timer(p);
+    p->t = from;
+    p->target = target;
+    p->kind = PLAY_TO_TARGET;
+    p->mode = PD_MODE_PLAYING;
+}
+
+static void do_play_pause(pd_presenter *p)
+{
+    p->scrub_dir = 0;
+    if (moving(p)) {
+        p->mode = PD_MODE_PAUSED;
+        return;
+    }
+    if (p->t >= p->duration - EPS) {
+        set_message(p, "end of the talk (Home goes to the start)");
+        return;
+    }
+    start_timer(p);
+    p->kind = PLAY_CONTINUOUS;
+    p->mode = PD_MODE_PLAYING;
+}
+
+static void go_section(pd_presenter *p, int s)
+{
+    int k = first_stop_of(p, s);
+    if (k > 0)
+        hold_at(p, p->stop_t[k]);
+    else
+        pause_at(p, p->sections[s].t);
+}
+
+static void do_section_step(pd_presenter *p, int dir)
+{
+    p->scrub_dir = 0;
+    if (p->section_count == 0) {
+        set_message(p, "the talk has no sections");
+        return;
+    }
+    double tn = normalize(p, p->t);
+    int s = section_at(p, tn);
+    if (dir > 0) {
+        if (s + 1 >= p->section_count) {
+            set_message(p, "no section after %d: the talk has %d", s + 1, p->section_count);
+            return;
+        }
+        go_section(p, s + 1);
+        return;
+    }
+    /* back: to the start of this section, or the one before when already there */
+    int k = first_stop_of(p, s);
+    double here = k > 0 ? p->stop_t[k] : p->sections[s].t;
+    if (tn > here + EPS)
+        go_section(p, s);
+    else if (s > 0)
+        go_section(p, s - 1);
+    else
+        hold_at(p, 0);
+}
+
+bool pd_presenter_goto_stop(pd_presenter *p, int n, pd_err *err)
+{
+    if (n < 0 || n > p->stop_count)
+        return pd_err_set(err, "stop %d is out of range: the talk has stops 0..%d", n, p->stop_count);
+    hold_at(p, p->stop_t[n]);
+    return true;
+}
+
+bool pd_presenter_goto_section(pd_presenter *p, int n, pd_err *err)
+{
+    if (p->section_count == 0)
+        return pd_err_set(err, "section %d is out of range: the talk has no sections", n);
+    if (n < 1 || n > p->section_count)
+        return pd_err_set(err, "section %d is out of range: the talk has sections 1..%d", n, p->section_count);
+    go_section(p, n - 1);
+    return true;
+}
+
+void pd_presenter_seek(pd_presenter *p, double t)
+{
+    if (!isfinite(t))
+        return;
+    pause_at(p, t);
+}
+
+static void frame_step(pd_presenter *p, int dir)
+{
+    p->scrub_dir = 0;
+    double f = floor(p->t * PD_PRESENT_FPS + 0.5) + dir;
+    pause_at(p, f / PD_PRESENT_FPS);
+}
+
+static void goto_finish(pd_presenter *p)
+{
+    p->goto_active = false;
+    if (p->goto_len == 0)
+        return;
+    int n = atoi(p->goto_digits);
+    pd_err err = {0};
+    if (!pd_presenter_goto_stop(p, n, &err))
+        set_message(p, "%s", err.msg);
+    else
+        start_timer(p);
+}
+
+/* ---- input ---- */
+
+static unsigned screen_toggle(pd_presenter *p, bool white)
+{
+    if (white) {
+        p->white = !p->white;
+        p->blackout = false;
+    } else {
+        p->blackout = !p->blackout;
+        p->white = false;
+    }
+    return PD_ACT_CHANGED;
+}
+
+static int digit_of(int key)
+{
+    if (key >= PD_KEY_0 && key <= PD_KEY_9)
+        return key - PD_KEY_0;
+    if (key >= PD_KEY_KP_0 && key <= PD_KEY_KP_9)
+        return key - PD_KEY_KP_0;
+    return -1;
+}
+
+unsigned pd_presenter_key(pd_presenter *p, int key, int mods)
+{
+    bool shift = mods & PD_MOD_SHIFT, ctrl = mods & PD_MOD_CTRL;
+    if (mods & (PD_MOD_ALT | PD_MOD_SUPER))
+        return 0; /* leave window-manager shortcuts alone */
+
+    if (p->goto_active) {
+        int d = digit_of(key);
+        if (d >= 0) {
+            if (p->goto_len < (int)sizeof p->goto_digits - 1) {
+                p->goto_digits[p->goto_len++] = (char)('0' + d);
+                p->goto_digits[p->goto_len] = 0;
+            }
+            return PD_ACT_CHANGED;
+        }
+        if (key == PD_KEY_ENTER || key == PD_KEY_KP_ENTER) {
+            goto_finish(p);
+            return PD_ACT_CHANGED;
+        }
+        if (key == PD_KEY_BACKSPACE) {
+            if (p->goto_len > 0)
+                p->goto_digits[--p->goto_len] = 0;
+            return PD_ACT_CHANGED;
+        }
+        /* any other key cancels the entry; Esc does only that */
+        p->goto_active = false;
+        if (key == PD_KEY_ESCAPE)
+            return PD_ACT_CHANGED;
+    }
+
+    switch (key) {
+    case PD_KEY_RIGHT:
+        if (ctrl)
+            frame_step(p, +1);
+        else if (shift) {
+            if (p->scrub_dir != 1) {
+                /* move one frame at once, then keep moving while held */
+                p->mode = PD_MODE_PAUSED;
+                p->scrub_dir = 1;
+                pause_at(p, p->t + 1.0 / PD_PRESENT_FPS);
+            }
+        } else
+            do_next(p);
+        return PD_ACT_CHANGED;
+    case PD_KEY_LEFT:
+        if (ctrl)
+            frame_step(p, -1);
+        else if (shift) {
+            if (p->scrub_dir != -1) {
+                p->mode = PD_MODE_PAUSED;
+                p->scrub_dir = -1;
+                pause_at(p, p->t - 1.0 / PD_PRESENT_FPS);
+            }
+        } else
+            do_prev(p);
+        return PD_ACT_CHANGED;
+    case PD_KEY_SPACE:
+        if (shift)
+            do_prev(p);
+        else
+            do_next(p);
+        return PD_ACT_CHANGED;
+    case PD_KEY_DOWN:
+    case PD_KEY_ENTER:
+    case PD_KEY_KP_ENTER:
+    case 'N':
+        do_next(p);
+        return PD_ACT_CHANGED;
+    case PD_KEY_UP:
+    case PD_KEY_BACKSPACE:
+    case 'P':
+        do_prev(p);
+        return PD_ACT_CHANGED;
+    case PD_KEY_PAGE_DOWN:
+        if (shift)
+            do_section_step(p, +1);
+        else
+            do_next(p);
+        return PD_ACT_CHANGED;
+    case PD_KEY_PAGE_UP:
+        if (shift)
+            do_section_step(p, -1);
+        else
+            do_prev(p);
+        return PD_ACT_CHANGED;
+    case PD_KEY_RIGHT_BRACKET:
+        do_section_step(p, +1);
+        return PD_ACT_CHANGED;
+    case PD_KEY_LEFT_BRACKET:
+        do_section_step(p, -1);
+        return PD_ACT_CHANGED;
+    case PD_KEY_HOME:
+        hold_at(p, 0);
+        return PD_ACT_CHANGED;
+    case PD_KEY_END:
+        /* the last stop; a talk without stops has only its end */
+        hold_at(p, p->stop_count ? p->stop_t[p->stop_count] : p->duration);
+        return PD_ACT_CHANGED;
+    case 'V':
+        do_reverse(p);
+        return PD_ACT_CHANGED;
+    case 'R':
+        do_replay(p);
+        return PD_ACT_CHANGED;
+    case 'K':
+        do_play_pause(p);
+        return PD_ACT_CHANGED;
+    case 'G':
+        p->goto_active = true;
+        p->goto_len = 0;
+        p->goto_digits[0] = 0;
+        return PD_ACT_CHANGED;
+    case 'B':
+    case PD_KEY_PERIOD:
+        return screen_toggle(p, false);
+    case 'W':
+        return screen_toggle(p, true);
+    case 'H':
+        p->hud = !p->hud;
+        return PD_ACT_CHANGED;
+    case PD_KEY_SLASH:
+        if (!shift)
+            return 0;
+        p->help = !p->help;
+        return PD_ACT_CHANGED;
+    case PD_KEY_F1:
+        p->help = !p->help;
+        return PD_ACT_CHANGED;
+    case 'F':
+    case PD_KEY_F11:
+        p->fullscreen = !p->fullscreen;
+        return PD_ACT_FULLSCREEN | PD_ACT_CHANGED;
+    case PD_KEY_F5:
+        /* clickers send F5 to start the show */
+        if (p->fullscreen)
+            return 0;
+        p->fullscreen = true;
+        return PD_ACT_FULLSCREEN | PD_ACT_CHANGED;
+    case PD_KEY_ESCAPE:
+        if (p->help) {
+            p->help = false;
+            return PD_ACT_CHANGED;
+        }
+        if (p->blackout || p->white) {
+            p->blackout = p->white = false;
+            return PD_ACT_CHANGED;
+        }
+        if (p->fullscreen) {
+            p->fullscreen = false;
+            return PD_ACT_FULLSCREEN | PD_ACT_CHANGED;
+        }
+        return PD_ACT_QUIT;
+    case 'Q':
+        return PD_ACT_QUIT;
+    case 'S':
+        return PD_ACT_PRESENTER_VIEW | PD_ACT_CHANGED;
+    case PD_KEY_F12:
+        return shift ? PD_ACT_RECORD | PD_ACT_CHANGED : PD_ACT_SCREENSHOT | PD_ACT_CHANGED;
+    default: {
+        int d = digit_of(key);
+        if (d >= 1) {
+            pd_err err = {0};
+            if (!pd_presenter_goto_section(p, d, &err))
+                set_message(p, "%s", err.msg);
+            else
+                start_timer(p);
+            return PD_ACT_CHANGED;
+        }
+        return 0;
+    }
+    }
+}
+
+unsigned pd_presenter_key_up(pd_presenter *p, int key, int mods)
+{
+    (void)mods;
+    if ((key == PD_KEY_RIGHT && p->scrub_dir > 0) || (key == PD_KEY_LEFT && p->scrub_dir < 0)) {
+        p->scrub_dir = 0;
+        return PD_ACT_CHANGED;
+    }
+    return 0;
+}
+
+static bool on_bar(const pd_presenter *p, double x, double y)
+{
+    return p->hud && x >= PD_HUD_BAR_X0 - 0.01 && x <= PD_HUD_BAR_X1 + 0.01 && fabs(y - PD_HUD_BAR_Y) <= PD_HUD_BAR_HIT;
+}
+
+static void seek_bar(pd_presenter *p, double x)
+{
+    double u = (x - PD_HUD_BAR_X0) / (PD_HUD_BAR_X1 - PD_HUD_BAR_X0);
+    u = fmin(fmax(u, 0), 1);
+    p->scrub_dir = 0;
+    pause_at(p, u * p->duration);
+}
+
+unsigned pd_presenter_mouse_down(pd_presenter *p, int button, double x, double y)
+{
+    if (p->help) {
+        p->help = false; /* a click leaves the overlay first */
+        return PD_ACT_CHANGED;
+    }
+    if (button == 0 && on_bar(p, x, y)) {
+        p->dragging = true;
+        seek_bar(p, x);
+        return PD_ACT_CHANGED;
+    }
+    if (button == 0) {
+        do_next(p);
+        return PD_ACT_CHANGED;
+    }
+    if (button == 1) {
+        do_prev(p);
+        return PD_ACT_CHANGED;
+    }
+    return 0;
+}
+
+unsigned pd_presenter_mouse_move(pd_presenter *p, double x, double y)
+{
+    (void)y;
+    if (!p->dragging)
+        return 0;
+    seek_bar(p, x);
+    return PD_ACT_CHANGED;
+}
+
+unsigned pd_presenter_mouse_up(pd_presenter *p, int button, double x, double y)
+{
+    (void)y;
+    if (button != 0 || !p->dragging)
+        return 0;
+    seek_bar(p, x);
+    p->dragging = false;
+    return PD_ACT_CHANGED;
+}
+
+unsigned pd_presenter_scroll(pd_presenter *p, double dy)
+{
+    if (dy == 0 || !isfinite(dy))
+        return 0;
+    p->scrub_dir = 0;
+    pause_at(p, p->t - dy * PD_PRESENT_WHEEL_S);
+    return PD_ACT_CHANGED;
+}
+
+void pd_presenter_tick(pd_presenter *p, double dt)
+{
+    if (!(dt > 0) || !isfinite(dt))
+        return;
+    p->now += dt;
+    if (p->scrub_dir)
+        pause_at(p, p->t + p->scrub_dir * PD_PRESENT_SCRUB_SPEED * dt);
+    if (p->mode == PD_MODE_PLAYING) {
+        double end = p->kind == PLAY_CONTINUOUS ? p->duration : p->target;
+        p->t += dt;
+        if (p->t >= end - EPS)
+            hold_at(p, end);
+    } else if (p->mode == PD_MODE_REVERSE) {
+        p->t -= dt;
+        if (p->t <= anim_start(p, p->reverse_stop) + EPS)
+            hold_at(p, p->stop_t[p->reverse_stop]);
+    }
+}
+
+double pd_presenter_time_to_rest(const pd_presenter *p)
+{
+    if (p->mode == PD_MODE_PLAYING)
+        return fmax((p->kind == PLAY_CONTINUOUS ? p->duration : p->target) - p->t, 0);
+    if (p->mode == PD_MODE_REVERSE)
+        return fmax(p->t - anim_start(p, p->reverse_stop), 0);
+    return 0;
+}
+
+/* ---- state ---- */
+
+double pd_presenter_t(const pd_presenter *p) { return p->t; }
+pd_play_mode pd_presenter_mode(const pd_presenter *p) { return p->mode; }
+int pd_presenter_stop(const pd_presenter *p) { return stop_at(p, p->t); }
+int pd_presenter_stop_count(const pd_presenter *p) { return p->stop_count; }
+int pd_presenter_section(const pd_presenter *p) { return section_at(p, p->t); }
+double pd_presenter_duration(const pd_presenter *p) { return p->duration; }
+int pd_presenter_section_count(const pd_presenter *p) { return p->section_count; }
+
+const pd_section_info *pd_presenter_section_info(const pd_presenter *p, int i)
+{
+    return i >= 0 && i < p->section_count ? &p->sections[i] : NULL;
+}
+
+double pd_presenter_stop_t(const pd_presenter *p, int n)
+{
+    if (n < 0)
+        return 0;
+    return n <= p->stop_count ? p->stop_t[n] : p->duration;
+}
+
+double pd_presenter_next_t(const pd_presenter *p)
+{
+    if (p->mode == PD_MODE_PLAYING && p->kind == PLAY_TO_TARGET)
+        return p->target;
+    double t = 0;
+    int stop = 0;
+    return next_place(p, normalize(p, p->t), &t, &stop) ? t : p->t;
+}
+
+const char *pd_presenter_note(const pd_presenter *p)
+{
+    int k = stop_at(p, p->t);
+    if (p->mode == PD_MODE_PLAYING && p->kind == PLAY_TO_TARGET) {
+        double t = 0;
+        int stop = 0;
+        if (next_place(p, p->t, &t, &stop) && stop > 0)
+            k = stop;
+    }
+    return p->stop_note[k];
+}
+
+pd_presenter_view pd_presenter_get_view(const pd_presenter *p)
+{
+    return (pd_presenter_view){
+        .hud = p->hud,
+        .help = p->help,
+        .blackout = p->blackout,
+        .white = p->white,
+        .fullscreen = p->fullscreen,
+        .scrubbing = p->scrub_dir != 0 || p->dragging,
+        .goto_active = p->goto_active,
+        .goto_digits = p->goto_digits,
+        .toast = p->now < p->toast_until ? p->toast : NULL,
+        .elapsed_s = p->timer_start < 0 ? 0 : p->now - p->timer_start,
+        .now_s = p->now,
+    };
+}
+
+void pd_presenter_toast(pd_presenter *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(p->toast, sizeof p->toast, fmt, ap);
+    va_end(ap);
+    p->toast_until = p->now + PD_PRESENT_TOAST_S;
+}
+
+const char *pd_presenter_take_message(pd_presenter *p)
+{
+    if (!p->has_message)
+        return NULL;
+    p->has_message = false;
+    return p->message;
+}

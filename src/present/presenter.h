@@ -1,0 +1,142 @@
+/* presenter: the live presenter's state machine, pure logic.
+ *
+ * Owns: the playhead (t and how it moves: held at a stop, playing to the
+ * next stop, playing continuously, reversing, paused, scrubbing), what every
+ * key and mouse event does (docs/keys.md), overlay flags (HUD, help,
+ * blackout, white), the "go to stop" entry, toasts and the talk timer.
+ * Does not own: GL, windows, files. It is a function of (state, event, dt):
+ * the window, the headless `--keys` runner and the tests drive the same code.
+ *
+ *   pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){ .stops = s, .stop_count = n, ... }, &err);
+ *   unsigned act = pd_presenter_key(p, PD_KEY_RIGHT, 0);   // act: PD_ACT_* requests for the caller
+ *   pd_presenter_tick(p, 1.0 / 60);                        // advance the clock
+ *   draw(pd_presenter_t(p));
+ *
+ * Stops: stop 0 is the start (t = 0); stop N (1-based, as in --list) is the
+ * talk's N-th wait, held at its start. Stepping skips the still frames of a
+ * wait, so the first frame after a key press already shows motion.
+ */
+#ifndef PD_PRESENT_PRESENTER_H
+#define PD_PRESENT_PRESENTER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "scene/scene.h"
+
+/* Frame rate of frame stepping (Ctrl+arrows): Manim's 60 fps grid. */
+#define PD_PRESENT_FPS 60.0
+/* Scrub speed while Shift+arrow is held, talk seconds per second. */
+#define PD_PRESENT_SCRUB_SPEED 2.0
+/* One wheel notch, talk seconds. */
+#define PD_PRESENT_WHEEL_S 0.25
+/* How long a toast stays, seconds. */
+#define PD_PRESENT_TOAST_S 2.5
+
+/* The timeline bar of the HUD, as fractions of the frame (x right, y down);
+ * the HUD draws it here and mouse presses inside the hit box seek. */
+#define PD_HUD_BAR_X0 0.03
+#define PD_HUD_BAR_X1 0.97
+#define PD_HUD_BAR_Y 0.935
+#define PD_HUD_BAR_HIT 0.03
+
+typedef enum pd_play_mode {
+    PD_MODE_HELD,    /* at a stop (or the end), waiting for the speaker */
+    PD_MODE_PLAYING, /* to the next stop, or continuously (K) */
+    PD_MODE_REVERSE, /* back to the previous stop */
+    PD_MODE_PAUSED,  /* anywhere else: paused, scrubbed, frame-stepped */
+} pd_play_mode;
+
+/* "held", "playing", "reverse", "paused" */
+const char *pd_play_mode_name(pd_play_mode m);
+
+/* What the caller must do after an event (a bit set). */
+enum {
+    PD_ACT_QUIT = 1u << 0,
+    PD_ACT_FULLSCREEN = 1u << 1, /* toggle */
+    PD_ACT_SCREENSHOT = 1u << 2,
+    PD_ACT_RECORD = 1u << 3,     /* start or stop */
+    PD_ACT_PRESENTER_VIEW = 1u << 4,
+    PD_ACT_CHANGED = 1u << 5,    /* the picture or an overlay changed: redraw */
+};
+
+typedef struct pd_presenter_desc {
+    const pd_stop *stops; /* the talk's stops (copied) */
+    uint32_t stop_count;
+    const pd_section_info *sections; /* copied; titles are borrowed */
+    uint32_t section_count;
+    double duration;
+    bool hud;             /* HUD shown at start */
+    bool fullscreen;      /* the window starts fullscreen (Esc leaves it first) */
+} pd_presenter_desc;
+
+typedef struct pd_presenter pd_presenter;
+
+/* Fails (NULL, err) on a negative or NaN duration or out of memory. */
+pd_presenter *pd_presenter_create(const pd_presenter_desc *desc, pd_err *err);
+void pd_presenter_destroy(pd_presenter **p);
+
+/* ---- input ---- */
+/* A key press (or repeat) with PD_MOD_* bits. Returns PD_ACT_* bits. */
+unsigned pd_presenter_key(pd_presenter *p, int key, int mods);
+/* A key release: ends Shift+arrow scrubbing. */
+unsigned pd_presenter_key_up(pd_presenter *p, int key, int mods);
+/* Mouse in frame fractions (0..1, x right, y down; outside the letterboxed
+ * frame is < 0 or > 1). button 0 left, 1 right. */
+unsigned pd_presenter_mouse_down(pd_presenter *p, int button, double x, double y);
+unsigned pd_presenter_mouse_move(pd_presenter *p, double x, double y);
+unsigned pd_presenter_mouse_up(pd_presenter *p, int button, double x, double y);
+/* Wheel: dy > 0 is away from the user (back in time), as GLFW reports. */
+unsigned pd_presenter_scroll(pd_presenter *p, double dy);
+
+/* Advances the clock by dt seconds (>= 0): playback, scrubbing, toasts. */
+void pd_presenter_tick(pd_presenter *p, double dt);
+/* Seconds until the playhead stops moving by itself (0 when it is not
+ * moving; the time to the end for continuous play). */
+double pd_presenter_time_to_rest(const pd_presenter *p);
+
+/* ---- starting place ---- */
+/* Holds at stop n (0 = the start). Fails (err) when n is out of range. */
+bool pd_presenter_goto_stop(pd_presenter *p, int n, pd_err *err);
+/* Holds at the first stop of section n (1-based). Fails when out of range. */
+bool pd_presenter_goto_section(pd_presenter *p, int n, pd_err *err);
+/* Pauses at time t (clamped to the talk). */
+void pd_presenter_seek(pd_presenter *p, double t);
+
+/* ---- state ---- */
+double pd_presenter_t(const pd_presenter *p);
+pd_play_mode pd_presenter_mode(const pd_presenter *p);
+/* The last stop at or before t (0 before the first). */
+int pd_presenter_stop(const pd_presenter *p);
+int pd_presenter_stop_count(const pd_presenter *p);
+/* 0-based section at t; -1 when the talk has none. */
+int pd_presenter_section(const pd_presenter *p);
+double pd_presenter_duration(const pd_presenter *p);
+/* The time of stop n (0..count), or of the end for n > count. */
+double pd_presenter_stop_t(const pd_presenter *p, int n);
+/* The time of the next place Next would hold at (the next stop or the end),
+ * or t itself when there is none. */
+double pd_presenter_next_t(const pd_presenter *p);
+/* The speaker note of the stop the playhead is at or heading to, or NULL. */
+const char *pd_presenter_note(const pd_presenter *p);
+const pd_section_info *pd_presenter_section_info(const pd_presenter *p, int i);
+int pd_presenter_section_count(const pd_presenter *p);
+
+typedef struct pd_presenter_view {
+    bool hud, help, blackout, white, fullscreen, scrubbing;
+    bool goto_active;
+    const char *goto_digits; /* the digits typed after G */
+    const char *toast;       /* NULL when none is showing */
+    double elapsed_s;        /* talk timer: from the first step forward; 0 before */
+    double now_s;            /* the presenter's clock */
+} pd_presenter_view;
+pd_presenter_view pd_presenter_get_view(const pd_presenter *p);
+
+/* Shows a message for PD_PRESENT_TOAST_S seconds (screenshots, errors). */
+void pd_presenter_toast(pd_presenter *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The most recent message from an out-of-range jump or similar, cleared by
+ * reading it; --keys prints it. NULL when none. */
+const char *pd_presenter_take_message(pd_presenter *p);
+
+#endif

@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+# The live presenter from the command line, headless: --keys scripts that
+# cover every binding, screenshots equal --frame and leave the HUD out,
+# exports (frame count = duration x fps, an mp4 ffprobe can decode), stops,
+# the handout's pages, --start, and bad input: one clear line, exit 2, no
+# crash, no file overwritten. Written against --talk demo, valid for any talk.
+set -u
+PODIUM="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+TALK="${2:-demo}"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+cd "$TMP" || exit 1
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+# the talk's timeline, from --list
+LIST=$("$PODIUM" --talk "$TALK" --list) || { echo "FAIL: --list"; exit 1; }
+NSTOPS=$(grep -c '^stop ' <<<"$LIST")
+NSECS=$(grep -c '^section ' <<<"$LIST")
+DUR=$(awk '/^duration/{print $2}' <<<"$LIST")
+stop_t() { awk -v n="$1" '$1=="stop" && $2==n {sub("t=","",$3); print $3}' <<<"$LIST"; }
+[[ $NSTOPS -ge 2 && $NSECS -ge 2 ]] || { echo "FAIL: the test needs a talk with 2+ stops and sections"; exit 1; }
+T1=$(stop_t 1)
+T2=$(stop_t 2)
+TL=$(stop_t "$NSTOPS")
+
+# keys SCRIPT: runs --keys, fills OUT (stdout) and ERR (stderr), RC
+keys() {
+  OUT=$("$PODIUM" --talk "$TALK" --capture-dir "$TMP/caps" --keys "$@" 2>"$TMP/err")
+  RC=$?
+  ERR=$(cat "$TMP/err")
+}
+# line N of OUT must read "after TOKEN: t=T stop=S mode=M" (T compared to 3 decimals)
+expect_line() {
+  local n="$1" want="$2" got
+  got=$(sed -n "${n}p" <<<"$OUT")
+  if [[ "$got" == "$want" ]]; then ok; else bad "line $n: got '$got', want '$want'"; fi
+}
+f3() { printf '%.3f' "$1"; }
+F=0.017 # one frame at 60 fps, as printed
+
+# next plays and holds; a second press completes; previous shows the end state
+keys "right settle right right left left"
+[[ $RC -eq 0 ]] && ok || bad "keys rc=$RC: $ERR"
+expect_line 1 "after right: t=$F stop=0 mode=playing"
+expect_line 2 "after settle: t=$(f3 "$T1") stop=1 mode=held"
+line3=$(sed -n 3p <<<"$OUT")
+[[ "$line3" == "after right: t="*" stop=1 mode=playing" ]] && ok || bad "line 3: $line3"
+expect_line 4 "after right: t=$(f3 "$T2") stop=2 mode=held"
+expect_line 5 "after left: t=$(f3 "$T1") stop=1 mode=held"
+expect_line 6 "after left: t=0.000 stop=0 mode=held"
+
+# every next key and every previous key
+for k in space pagedown n enter down kpenter click; do
+  keys "$k"
+  expect_line 1 "after $k: t=$F stop=0 mode=playing"
+done
+for k in left up pageup backspace p shift+space rclick; do
+  keys "end right settle $k"
+  expect_line 4 "after $k: t=$(f3 "$TL") stop=$NSTOPS mode=held"
+done
+
+# reverse ends at the previous stop; R replays the step into the held stop
+keys "2 v wait:0.1 settle r settle"
+expect_line 2 "after v: t=$(f3 "$(awk -v t="$T2" 'BEGIN{print t-1/60}')") stop=1 mode=reverse"
+expect_line 4 "after settle: t=$(f3 "$T1") stop=1 mode=held"
+line5=$(sed -n 5p <<<"$OUT")
+[[ "$line5" == "after r: t="*" mode=playing" ]] && ok || bad "r: $line5"
+expect_line 6 "after settle: t=$(f3 "$T1") stop=1 mode=held"
+keys "end v v"
+expect_line 3 "after v: t=$(f3 "$(stop_t $((NSTOPS - 1)))") stop=$((NSTOPS - 1)) mode=held"
+
+# sections, Home/End, digits, goto
+FIRST2=$(awk '$1=="stop" && $5=="section=2" {sub("t=","",$3); print $2, $3; exit}' <<<"$LIST")
+read -r S2 S2T <<<"$FIRST2"
+keys "] home end 2 [ shift+pagedown shift+pageup 1 g 2 enter"
+expect_line 1 "after ]: t=$(f3 "$S2T") stop=$S2 mode=held"
+expect_line 2 "after home: t=0.000 stop=0 mode=held"
+expect_line 3 "after end: t=$(f3 "$TL") stop=$NSTOPS mode=held"
+expect_line 4 "after 2: t=$(f3 "$S2T") stop=$S2 mode=held"
+line5=$(sed -n 5p <<<"$OUT")
+[[ "$line5" == "after [: t="*" mode=held" ]] && ok || bad "[: $line5"
+expect_line 6 "after shift+pagedown: t=$(f3 "$S2T") stop=$S2 mode=held"
+expect_line 11 "after enter: t=$(f3 "$T2") stop=2 mode=held"
+
+# play/pause, scrubbing, frame steps, mouse, wheel
+keys "k wait:1 k hold:shift+right:1 shift+left ctrl+right ctrl+left ctrl+left bar:0 drag:0:0.5 wheel:-4"
+expect_line 2 "after wait:1: t=1.000 stop=0 mode=playing"
+expect_line 3 "after k: t=1.000 stop=0 mode=paused"
+expect_line 4 "after hold:shift+right:1: t=$(f3 "$(awk 'BEGIN{print 1+1/60+2}')") stop=0 mode=paused"
+expect_line 7 "after ctrl+left: t=$(f3 "$(awk 'BEGIN{print 3}')") stop=0 mode=paused"
+expect_line 9 "after bar:0: t=0.000 stop=0 mode=paused"
+expect_line 10 "after drag:0:0.5: t=$(f3 "$(awk -v d="$DUR" 'BEGIN{print d/2}')") stop=$(awk -v d="$DUR" -v a="$T1" -v b="$T2" 'BEGIN{h=d/2; print (h>=b)?2:(h>=a)?1:0}') mode=paused"
+expect_line 11 "after wheel:-4: t=$(f3 "$(awk -v d="$DUR" 'BEGIN{print d/2-1}')") stop=$(awk -v d="$DUR" -v a="$T1" -v b="$T2" 'BEGIN{h=d/2-1; print (h>=b)?2:(h>=a)?1:0}') mode=paused"
+
+# screen, overlay and window keys change no playhead and never fail headless
+keys "b . w esc h h ? f1 f f11 f5 esc s g esc escape"
+[[ $RC -eq 0 && $(wc -l <<<"$OUT") -eq 16 ]] && ok || bad "screen keys: rc=$RC lines=$(wc -l <<<"$OUT")"
+[[ $(grep -c "t=0.000 stop=0 mode=held" <<<"$OUT") -eq 16 ]] && ok || bad "screen keys moved the playhead: $OUT"
+# q and ctrl+q end the script
+keys "right q right"
+[[ $(wc -l <<<"$OUT") -eq 2 ]] && ok || bad "q did not stop the script: $OUT"
+keys "ctrl+q right"
+[[ $(wc -l <<<"$OUT") -eq 1 ]] && ok || bad "ctrl+q did not stop the script"
+
+# --start
+OUT=$("$PODIUM" --talk "$TALK" --start stop:2 --keys "left")
+[[ "$OUT" == "after left: t=$(f3 "$T1") stop=1 mode=held" ]] && ok || bad "--start stop:2: $OUT"
+OUT=$("$PODIUM" --talk "$TALK" --start section:2 --keys "home")
+[[ "$OUT" == "after home: t=0.000 stop=0 mode=held" ]] && ok || bad "--start section:2: $OUT"
+OUT=$("$PODIUM" --talk "$TALK" --start 2.5 --keys "ctrl+right")
+[[ "$OUT" == "after ctrl+right: t=2.517 stop=0 mode=paused" ]] && ok || bad "--start 2.5: $OUT"
+
+# out of range at run time: a message, the playhead stays
+keys "g 9 9 9 enter 9"
+[[ $RC -eq 0 && "$ERR" == *"stop 999 is out of range"* ]] && ok || bad "goto 999: rc=$RC $ERR"
+expect_line 5 "after enter: t=0.000 stop=0 mode=held"
+[[ "$ERR" == *"section 9 is out of range"* ]] && ok || bad "section 9: $ERR"
+
+# screenshot: equals --frame at the same t, without the HUD (on by default)
+rm -rf "$TMP/caps"
+OUT=$("$PODIUM" --talk "$TALK" --capture-dir "$TMP/caps" --start "$T1" --keys "f12 f12" 2>"$TMP/err")
+shots=("$TMP"/caps/podium-*.png)
+[[ ${#shots[@]} -eq 2 && -s "${shots[0]}" && -s "${shots[1]}" ]] && ok || bad "two screenshots, got ${#shots[@]}: $(cat "$TMP/err")"
+[[ "${shots[0]}" != "${shots[1]}" ]] && ok || bad "screenshot names collide"
+"$PODIUM" --talk "$TALK" --frame "$T1" --out "$TMP/ref.png" || bad "--frame"
+if cmp -s "${shots[0]}" "$TMP/ref.png"; then ok; else
+  if command -v compare >/dev/null && [[ $(compare -metric AE "${shots[0]}" "$TMP/ref.png" null: 2>&1) == 0 ]]; then ok; else
+    bad "screenshot differs from --frame $T1"
+  fi
+fi
+# HUD hidden or shown: the same capture
+"$PODIUM" --talk "$TALK" --capture-dir "$TMP/caps2" --start "$T1" --no-hud --keys "f12" >/dev/null 2>&1
+cmp -s "${shots[0]}" "$TMP"/caps2/podium-*.png && ok || bad "captures depend on the HUD"
+
+# recording in --keys: frames at --fps over the simulated clock
+rm -rf "$TMP/caps"
+OUT=$("$PODIUM" --talk "$TALK" --capture-dir "$TMP/caps" --size 320x180 --fps 30 --keys "shift+f12 right wait:1 shift+f12" 2>"$TMP/err")
+if command -v ffprobe >/dev/null; then
+  mp4=("$TMP"/caps/podium-rec-*.mp4)
+  n=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "${mp4[0]}" 2>/dev/null)
+  [[ "$n" == 31 ]] && ok || bad "recording: $n frames, want 31 ($(cat "$TMP/err"))"
+fi
+# ffmpeg missing: the recording falls back to PNG and says so
+mkdir -p "$TMP/bin"
+for tool in bash sh head cat; do ln -sf "$(command -v $tool)" "$TMP/bin/$tool"; done
+rm -rf "$TMP/caps"
+OUT=$(PATH="$TMP/bin" "$PODIUM" --talk "$TALK" --capture-dir "$TMP/caps" --size 320x180 --fps 10 --keys "shift+f12 wait:1 shift+f12" 2>"$TMP/err")
+[[ $? -eq 0 && $(cat "$TMP/err") == *"ffmpeg not found"*"PNG"* ]] && ok || bad "no ffmpeg: $(cat "$TMP/err")"
+[[ $(find "$TMP/caps" -name 'frame-*.png' | wc -l) -eq 11 ]] && ok || bad "no ffmpeg: $(find "$TMP/caps" -name 'frame-*.png' | wc -l) PNG frames, want 11"
+# ffmpeg dying mid-recording: the rest as PNG, said, no crash (SIGPIPE)
+printf '#!/bin/sh\nhead -c 1000000 >/dev/null\nexit 1\n' >"$TMP/bin/ffmpeg"
+chmod +x "$TMP/bin/ffmpeg"
+rm -rf "$TMP/caps"
+OUT=$(PATH="$TMP/bin" "$PODIUM" --talk "$TALK" --capture-dir "$TMP/caps" --size 320x180 --fps 30 --keys "shift+f12 right wait:2 shift+f12" 2>"$TMP/err")
+rc=$?
+[[ $rc -eq 0 && $(cat "$TMP/err") == *"ffmpeg stopped"*"PNG"* ]] && ok || bad "ffmpeg dies: rc=$rc $(cat "$TMP/err")"
+n=$(find "$TMP/caps" -name 'frame-*.png' | wc -l)
+[[ $n -gt 0 && $n -lt 61 ]] && ok || bad "ffmpeg dies: $n PNG frames"
+
+# export: frame count = duration x fps; the mp4 decodes
+want=$(awk -v d="$DUR" 'BEGIN{printf "%d", d*10 + 0.5}')
+"$PODIUM" --talk "$TALK" --export "$TMP/frames/" --fps 10 --size 320x180 >/dev/null || bad "export frames"
+[[ $(ls "$TMP/frames" | wc -l) -eq $want ]] && ok || bad "export: $(ls "$TMP/frames" | wc -l) frames, want $want"
+# frame k shows t = k / fps, as --frame does
+"$PODIUM" --talk "$TALK" --frame 2.5 --size 320x180 --out "$TMP/f25.png"
+cmp -s "$TMP/frames/frame-000026.png" "$TMP/f25.png" && ok || bad "export frame 26 != --frame 2.5"
+"$PODIUM" --talk "$TALK" --export "$TMP/part/" --fps 10 --size 320x180 --from stop:1 --to stop:2 >/dev/null
+want=$(awk -v a="$T1" -v b="$T2" 'BEGIN{printf "%d", (b-a)*10 + 0.5}')
+[[ $(ls "$TMP/part" | wc -l) -eq $want ]] && ok || bad "--from/--to: $(ls "$TMP/part" | wc -l) frames, want $want"
+if command -v ffprobe >/dev/null; then
+  "$PODIUM" --talk "$TALK" --export "$TMP/talk.mp4" --fps 10 --size 320x180 >/dev/null || bad "export mp4"
+  n=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$TMP/talk.mp4")
+  want=$(awk -v d="$DUR" 'BEGIN{printf "%d", d*10 + 0.5}')
+  [[ "$n" == "$want" ]] && ok || bad "mp4: $n frames, want $want"
+  # never overwritten
+  sz=$(stat -c %s "$TMP/talk.mp4")
+  err=$("$PODIUM" --talk "$TALK" --export "$TMP/talk.mp4" --fps 10 --size 320x180 2>&1 >/dev/null)
+  [[ $? -eq 2 && "$err" == *"never overwrites"* && $(stat -c %s "$TMP/talk.mp4") == "$sz" ]] && ok || bad "mp4 overwrite: $err"
+  # ffmpeg missing for an export: a clear error, nothing written
+  err=$(PATH="$TMP/nobin" "$PODIUM" --talk "$TALK" --export "$TMP/x.mp4" --size 320x180 2>&1 >/dev/null)
+  [[ $? -eq 2 && "$err" == *"ffmpeg"* && ! -e "$TMP/x.mp4" ]] && ok || bad "export without ffmpeg: $err"
+fi
+
+# stops and handout
+"$PODIUM" --talk "$TALK" --export-stops "$TMP/stops" --size 320x180 >/dev/null || bad "export-stops"
+[[ $(ls "$TMP"/stops/stop-*.png | wc -l) -eq $NSTOPS ]] && ok || bad "export-stops count"
+"$PODIUM" --talk "$TALK" --stop 1 --size 320x180 --out "$TMP/s1.png"
+cmp -s "$TMP/stops/stop-01.png" "$TMP/s1.png" && ok || bad "stop-01.png != --stop 1"
+err=$("$PODIUM" --talk "$TALK" --export-stops "$TMP/stops" 2>&1 >/dev/null)
+[[ $? -eq 2 && "$err" == *"never overwrites"* ]] && ok || bad "export-stops again: $err"
+if "$PODIUM" --talk "$TALK" --handout "$TMP/h.pdf" --size 320x180 >/dev/null 2>"$TMP/err"; then
+  pages=$(grep -a -c '/Type /Page$\|/Type /Page\b[^s]' "$TMP/h.pdf")
+  pages=$(grep -a -o '/Type /Page[^s]' "$TMP/h.pdf" | wc -l)
+  [[ $pages -eq $NSTOPS ]] && ok || bad "handout: $pages pages, want $NSTOPS"
+  err=$("$PODIUM" --talk "$TALK" --handout "$TMP/h.pdf" 2>&1 >/dev/null)
+  [[ $? -eq 2 && "$err" == *"never overwrites"* ]] && ok || bad "handout again: $err"
+elif grep -q cairo "$TMP/err"; then
+  echo "note: built without cairo: $(cat "$TMP/err")"
+  ok
+else
+  bad "handout: $(cat "$TMP/err")"
+fi
+
+# bad input: one line, exit 2
+expect2() {
+  local needle="$1"
+  shift
+  local err
+  err=$("$PODIUM" "$@" 2>&1 >/dev/null)
+  local rc=$?
+  if [[ $rc -ne 2 ]]; then bad "podium $* exited $rc (stderr: $err)"
+  elif [[ "$err" != *"$needle"* ]]; then bad "podium $*: stderr lacks '$needle': $err"
+  elif [[ $(printf '%s\n' "$err" | wc -l) -ne 1 ]]; then bad "podium $*: not one line: $err"
+  else ok; fi
+}
+expect2 "unknown key 'frob'" --talk "$TALK" --keys "right frob"
+expect2 "unknown key" --talk "$TALK" --keys "hold:nokey:1"
+expect2 "wait" --talk "$TALK" --keys "wait:x"
+expect2 "out of range" --talk "$TALK" --start stop:999 --keys right
+expect2 "out of range" --talk "$TALK" --start section:99 --keys right
+expect2 "past the end" --talk "$TALK" --start 99999 --keys right
+expect2 "--start" --talk "$TALK" --start stop:x --keys right
+expect2 "out of range" --talk "$TALK" --export "$TMP/o/" --from stop:999
+expect2 "not before" --talk "$TALK" --export "$TMP/o2/" --from stop:2 --to stop:1
+expect2 "--export" --talk "$TALK" --export "$TMP/x.avi"
+expect2 "--fps" --talk "$TALK" --export "$TMP/o3/" --fps 0
+expect2 ".pdf" --talk "$TALK" --handout "$TMP/x.txt"
+expect2 "cannot be combined" --talk "$TALK" --keys right --export "$TMP/o4/"
+expect2 "--from" --talk "$TALK" --from 1 --keys right
+expect2 "even" --talk "$TALK" --export "$TMP/odd.mp4" --size 321x180
+# an unwritable capture folder (a file in its place): said, exit 2, no crash
+echo keep >"$TMP/afile"
+err=$("$PODIUM" --talk "$TALK" --capture-dir "$TMP/afile" --keys "f12" 2>&1 >/dev/null)
+[[ $? -eq 2 && "$err" == *"afile"* ]] && ok || bad "capture dir is a file: $err"
+[[ $(cat "$TMP/afile") == keep ]] && ok || bad "afile changed"
+# a full disk (a file-size limit): said, exit 2, no crash, no partial file
+rm -rf "$TMP/full"
+err=$( (ulimit -f 8; "$PODIUM" --talk "$TALK" --capture-dir "$TMP/full" --keys "f12") 2>&1 >/dev/null)
+rc=$?
+[[ $rc -eq 2 && "$err" == *"cannot write"* ]] && ok || bad "full disk: rc=$rc $err"
+[[ $(find "$TMP/full" -type f | wc -l) -eq 0 ]] && ok || bad "full disk left files: $(ls "$TMP/full")"
+
+echo "$pass passed, $fail failed"
+[[ $fail -eq 0 ]]

@@ -1,0 +1,189 @@
+/* bench_present: the live presenter's figures, headless at 1920x1080 with
+ * the HUD on (as a window draws it):
+ *   - key press to first changed frame, at every stop (target: <= 1 frame);
+ *   - frame times while stepping, reversing and scrubbing through the whole
+ *     talk at 60 fps (target: none over 16.7 ms on llvmpipe).
+ * Usage: bench_present [TALK] (default: gqa when it exists, else demo). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../render/fixture.h"
+#include "core/clock.h"
+#include "present/keymap.h"
+#include "present/overlay.h"
+#include "present/presenter.h"
+#include "scene/scene.h"
+#include "talks/talks.h"
+
+enum { W = 1920, H = 1080, MAX_SAMPLES = 200000 };
+#define DT (1.0 / 60)
+
+typedef struct bench {
+    fixture f;
+    pd_scene *s;
+    pd_presenter *p;
+    pd_overlay *ov;
+    pd_overlay_info info;
+    double *ms;
+    int n;
+} bench;
+
+static double frame(bench *b, bool read)
+{
+    pd_err err = {0};
+    double t0 = pd_clock_now_s();
+    fixture_begin(&b->f);
+    pd_gfx_scene_draw(b->f.gfx, b->s, b->f.atlas, pd_presenter_t(b->p));
+    pd_overlay_draw(b->ov, b->f.gfx, b->f.atlas, b->p, &b->info, &err);
+    if (read) {
+        fixture_end(&b->f);
+    } else {
+        pd_gfx_end(b->f.gfx, b->f.atlas);
+        pd_gfx_finish(b->f.gfx);
+    }
+    return (pd_clock_now_s() - t0) * 1e3;
+}
+
+static int cmp(const void *x, const void *y)
+{
+    double a = *(const double *)x, c = *(const double *)y;
+    return (a > c) - (a < c);
+}
+
+static void report(const char *what, bench *b)
+{
+    if (b->n == 0)
+        return;
+    qsort(b->ms, (size_t)b->n, sizeof *b->ms, cmp);
+    int over = 0;
+    for (int i = 0; i < b->n; i++)
+        over += b->ms[i] > 16.7;
+    printf("  %-10s %6d frames  median %6.2f ms  p99 %6.2f ms  max %6.2f ms  over 16.7 ms: %d\n", what, b->n,
+           b->ms[b->n / 2], b->ms[(int)floor(0.99 * (b->n - 1))], b->ms[b->n - 1], over);
+    printf("{\"what\":\"%s\",\"frames\":%d,\"median_ms\":%.3f,\"p99_ms\":%.3f,\"max_ms\":%.3f,\"over_16_7\":%d}\n",
+           what, b->n, b->ms[b->n / 2], b->ms[(int)floor(0.99 * (b->n - 1))], b->ms[b->n - 1], over);
+    b->n = 0;
+}
+
+static void sample(bench *b)
+{
+    if (b->n < MAX_SAMPLES)
+        b->ms[b->n++] = frame(b, false);
+}
+
+int main(int argc, char **argv)
+{
+    const char *name = argc > 1 ? argv[1] : (pd_talk_find("gqa") ? "gqa" : "demo");
+    const pd_talk *talk = pd_talk_find(name);
+    if (!talk) {
+        fprintf(stderr, "bench_present: unknown talk '%s'\n", name);
+        return 1;
+    }
+    bench b = {0};
+    fixture_open(&b.f, W, H);
+    pd_err err = {0};
+    b.s = pd_scene_create(b.f.fonts);
+    talk->build(b.s);
+    pd_scene_gpu data;
+    if (!pd_scene_finalize(b.s, b.f.atlas, &err) || (data = pd_scene_gpu_data(b.s), !pd_gfx_scene_upload(b.f.gfx, &data, &err))) {
+        fprintf(stderr, "bench_present: %s\n", err.msg);
+        return 1;
+    }
+    uint32_t ns = pd_scene_stop_count(b.s), nsec = pd_scene_section_count(b.s);
+    pd_stop *stops = calloc(ns + 1, sizeof *stops);
+    pd_section_info *secs = calloc(nsec + 1, sizeof *secs);
+    for (uint32_t i = 0; i < ns; i++)
+        stops[i] = *pd_scene_stop(b.s, i);
+    for (uint32_t i = 0; i < nsec; i++)
+        secs[i] = *pd_scene_section(b.s, i);
+    b.p = pd_presenter_create(&(pd_presenter_desc){.stops = stops, .stop_count = ns, .sections = secs,
+                                                   .section_count = nsec, .duration = pd_scene_duration(b.s),
+                                                   .hud = true},
+                              &err);
+    b.ov = pd_overlay_create(b.f.fonts, &err);
+    b.ms = malloc(MAX_SAMPLES * sizeof *b.ms);
+    b.info.clock_s = 12 * 3600;
+    printf("bench_present: %s, %dx%d, HUD on, %s\n", name, W, H, pd_gfx_renderer_name(b.f.gfx));
+
+    /* key press -> first changed frame, at every stop */
+    size_t bytes = (size_t)W * H * 4;
+    uint8_t *prev = malloc(bytes);
+    int worst_frames = 0;
+    double worst_ms = 0, sum_ms = 0;
+    for (uint32_t i = 0; i <= ns; i++) {
+        pd_presenter_goto_stop(b.p, (int)i, &err);
+        frame(&b, true);
+        memcpy(prev, b.f.px, bytes);
+        double t0 = pd_clock_now_s();
+        pd_presenter_key(b.p, PD_KEY_RIGHT, 0);
+        int frames = 0;
+        bool changed = false;
+        while (!changed && frames < 120) {
+            frames++;
+            frame(&b, true);
+            /* the HUD's text changes with the mode: compare the talk's area only */
+            changed = memcmp(prev, b.f.px, (size_t)W * (size_t)(H * 0.85) * 4) != 0;
+            pd_presenter_tick(b.p, DT);
+            if (pd_presenter_mode(b.p) == PD_MODE_HELD && !changed && frames > 1)
+                break; /* the end: nothing after it */
+        }
+        double ms = (pd_clock_now_s() - t0) * 1e3 / frames;
+        if (!changed)
+            continue;
+        worst_frames = frames > worst_frames ? frames : worst_frames;
+        worst_ms = ms > worst_ms ? ms : worst_ms;
+        sum_ms += ms;
+    }
+    printf("  key press to first changed frame: at most %d frame(s), latency mean %.2f ms, max %.2f ms "
+           "(event + draw + finish)\n",
+           worst_frames, sum_ms / (ns + 1), worst_ms);
+    printf("{\"what\":\"key_to_frame\",\"max_frames\":%d,\"max_ms\":%.3f}\n", worst_frames, worst_ms);
+
+    /* stepping: next, then play to the stop at 60 fps, through the talk */
+    pd_presenter_goto_stop(b.p, 0, &err);
+    for (uint32_t i = 0; i <= ns; i++) {
+        pd_presenter_key(b.p, PD_KEY_RIGHT, 0);
+        sample(&b);
+        for (int k = 0; k < 100000 && pd_presenter_mode(b.p) == PD_MODE_PLAYING; k++) {
+            pd_presenter_tick(b.p, DT);
+            sample(&b);
+        }
+    }
+    report("stepping", &b);
+    /* reversing: V from every stop back to the previous one */
+    for (int i = (int)ns; i >= 1; i--) {
+        pd_presenter_goto_stop(b.p, i, &err);
+        pd_presenter_key(b.p, 'V', 0);
+        for (int k = 0; k < 100000 && pd_presenter_mode(b.p) == PD_MODE_REVERSE; k++) {
+            pd_presenter_tick(b.p, DT);
+            sample(&b);
+        }
+    }
+    report("reversing", &b);
+    /* scrubbing: Shift+Right held across the talk, then Shift+Left back */
+    pd_presenter_goto_stop(b.p, 0, &err);
+    pd_presenter_key(b.p, PD_KEY_RIGHT, PD_MOD_SHIFT);
+    while (pd_presenter_t(b.p) < pd_presenter_duration(b.p) - 1e-6 && b.n < MAX_SAMPLES) {
+        pd_presenter_tick(b.p, DT);
+        sample(&b);
+    }
+    pd_presenter_key_up(b.p, PD_KEY_RIGHT, 0);
+    pd_presenter_key(b.p, PD_KEY_LEFT, PD_MOD_SHIFT);
+    while (pd_presenter_t(b.p) > 1e-6 && b.n < MAX_SAMPLES) {
+        pd_presenter_tick(b.p, DT);
+        sample(&b);
+    }
+    report("scrubbing", &b);
+
+    free(prev);
+    free(b.ms);
+    free(stops);
+    free(secs);
+    pd_overlay_destroy(&b.ov);
+    pd_presenter_destroy(&b.p);
+    pd_scene_destroy(&b.s);
+    fixture_close(&b.f);
+    return 0;
+}

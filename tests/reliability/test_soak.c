@@ -1,0 +1,97 @@
+/* Soak and resize (suite 'reliability'):
+ * - 100,000 frames of the GQA talk drawn headless at times spread over the
+ *   whole talk (every epoch, forwards and backwards), each finished as a
+ *   presenter's swap does, with RSS growth <= 1 MB: the median of the RSS
+ *   samples (one per 1,000 frames) of the last tenth against the first tenth
+ *   after warm-up (memory, not time, is asserted; the median absorbs the
+ *   allocator's breathing in llvmpipe's threads);
+ * - render targets of 1x1 and frames begun at 0x0 (a minimised window) draw
+ *   nothing and crash nothing. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../check.h"
+#include "core/proc.h"
+#include "../render/talk_fixture.h"
+
+static long rss_kb(void)
+{
+    FILE *f = fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+static long median(const long *v, int n)
+{
+    long tmp[4096];
+    memcpy(tmp, v, (size_t)n * sizeof *v);
+    qsort(tmp, (size_t)n, sizeof *tmp, cmp_long);
+    return tmp[n / 2];
+}
+
+int main(int argc, char **argv)
+{
+    pd_process_init(); /* as podium's main() does */
+    long frames = argc > 1 ? atol(argv[1]) : 100000;
+    fixture f = {0};
+    fixture_open(&f, 64, 36);
+    pd_scene *s = talk_open(&f, "gqa");
+    double dur = pd_scene_duration(s);
+    enum { MAX_SAMPLES = 4096 };
+    static long samples[MAX_SAMPLES];
+    int ns = 0;
+    for (long i = 0; i < frames; i++) {
+        /* a walk that visits every epoch both ways: forward, then jumps back */
+        double t = fmod(i * (1.0 / 60.0) * 7.3, dur);
+        if (i % 3 == 1)
+            t = dur - t;
+        fixture_begin(&f);
+        pd_gfx_scene_draw(f.gfx, s, f.atlas, t);
+        pd_gfx_end(f.gfx, f.atlas);
+        pd_gfx_finish(f.gfx);
+        if (i % 1000 == 999 && ns < MAX_SAMPLES)
+            samples[ns++] = rss_kb();
+    }
+    pd_gfx_read_rgba(f.gfx, f.w, f.h, f.px);
+    int tenth = ns / 10 > 1 ? ns / 10 : 1;
+    /* skip the first sample (warm-up: shader variants, buffers) */
+    long base = median(samples + 1, tenth < ns - 1 ? tenth : ns - 1), end = median(samples + ns - tenth, tenth);
+    printf("soak: %ld frames, RSS median %ld kB early, %ld kB late (growth %ld kB)\n", frames, base, end, end - base);
+    CHECK(ns >= 2, "too few frames for a soak (%ld)", frames);
+    CHECK(end - base <= 1024, "RSS grew by %ld kB over %ld frames (limit 1024 kB)", end - base, frames);
+    pd_scene_destroy(&s);
+    fixture_close(&f);
+
+    /* 1x1 target, and 0x0 framebuffers */
+    fixture g = {0};
+    fixture_open(&g, 1, 1);
+    s = talk_open(&g, "gqa");
+    talk_render(&g, s, 20.0);
+    CHECK(g.px[3] == 255, "a 1x1 frame renders");
+    pd_gfx_begin(g.gfx, 0, 0);
+    pd_gfx_scene_draw(g.gfx, s, g.atlas, 20.0);
+    pd_gfx_rect(g.gfx, &(pd_draw_rect){.size = {1, 1}, .fill = PD_WHITE});
+    pd_gfx_end(g.gfx, g.atlas);
+    pd_viewport vp = pd_gfx_viewport(g.gfx);
+    CHECK(vp.w == 0 && vp.h == 0, "a 0x0 framebuffer has an empty viewport");
+    pd_gfx_begin(g.gfx, 1, 0);
+    pd_gfx_scene_draw(g.gfx, s, g.atlas, 20.0);
+    pd_gfx_end(g.gfx, g.atlas);
+    pd_err err = {0};
+    CHECK(!pd_gfx_target_create(g.gfx, 0, 0, &err) && err.msg[0], "a 0x0 target is refused with a message");
+    pd_scene_destroy(&s);
+    fixture_close(&g);
+    return check_exit();
+}
