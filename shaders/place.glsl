@@ -8,6 +8,7 @@ uniform vec2 u_half_frame;   // (7.1111, 4): scene units from centre to frame ed
 uniform float u_px_per_unit; // output pixels per scene unit
 
 out vec2 v_local;            // primitive-local coordinates (units, or texels for glyphs)
+flat out int v_kind;            // rectangle 0, segment 1, triangle 2, glyph 3
 flat out vec4 v_a;
 flat out vec4 v_b;
 flat out vec4 v_c;
@@ -77,6 +78,7 @@ void place(int kind, vec4 a, vec4 b, vec4 c, vec4 fill, vec4 stroke, float strok
         v_local = vec2(mix(tr.x, tr.z, corner.x), mix(tr.w, tr.y, corner.y));
         v_scale = u_px_per_unit * units_per_texel;
     }
+    v_kind = kind;
     v_flags = flags;
     v_a = a;
     v_b = b;

@@ -3,10 +3,13 @@
 // Fill first, stroke over it, centred on the edge (Manim/Cairo order), then
 // one straight-alpha result blended OVER (no gamma step, as Manim).
 //
-// gfx.c compiles one variant per primitive kind (PD_KIND, defined before
-// this text): llvmpipe runs both sides of a branch under a mask, so an
-// uber-shader would make every pixel pay for every kind (the glyph's texture
-// fetch above all). Runs of same-kind instances are drawn in submission order.
+// gfx.c compiles two variants (PD_GLYPH defined before this text, 0 or 1):
+// llvmpipe runs both sides of a branch under a mask, so one shader for all
+// kinds would make every pixel pay for the glyph's texture fetch. Shapes
+// (rectangles, segments, triangles) share the other variant: their paths are
+// cheap, and keeping them together keeps the runs of one variant long (each
+// switch of program costs llvmpipe a state validation).
+flat in int v_kind;
 in vec2 v_local;
 flat in vec4 v_a;
 flat in vec4 v_b;
@@ -46,14 +49,15 @@ vec4 stroke_over_fill(float fc, float sc)
 void main()
 {
     float s = v_scale;
-#if PD_KIND == 0
+#if PD_GLYPH == 0
+    if (v_kind == 0) {
     // rectangle: a: centre, half size; b.x: corner radius
     float r = v_b.x;
     vec2 q = abs(v_local) - v_a.zw + vec2(r);
     float d = r > 0.0 ? length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - r
                       : max(q.x, q.y); // square outer corners: Cairo's miter join
     o_color = stroke_over_fill(cov_inside(d * s), cov_band(d * s, v_hw_px));
-#elif PD_KIND == 1
+    } else if (v_kind == 1) {
     // segment: a: p0, p1; b: clip normals at p0 and p1
     vec2 dd = v_a.zw - v_a.xy;
     float len = length(dd);
@@ -70,7 +74,7 @@ void main()
     if (a <= 0.0)
         discard;
     o_color = vec4(v_stroke.rgb, a);
-#elif PD_KIND == 2
+    } else {
     // triangle: a: p0, p1; b.xy: p2, counter-clockwise; sharp corners
     vec2 p = v_local;
     vec2 e0 = normalize(v_a.zw - v_a.xy), e1 = normalize(v_b.xy - v_a.zw), e2 = normalize(v_a.xy - v_b.xy);
@@ -81,6 +85,7 @@ void main()
     if (a <= 0.0)
         discard;
     o_color = vec4(v_fill.rgb, a);
+    }
 #else
     // glyph: signed distance from the atlas, in texels, positive outside
     float enc = texture(u_atlas, v_local / u_atlas_size).r;

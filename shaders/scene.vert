@@ -57,35 +57,41 @@ state key_state(int k)
     return st;
 }
 
+// The state at u_t: find the last key whose window has started (binary
+// search over the key heads, a few fetches however long the track), then
+// lerp from the key before it. Keys are sorted by start time at finalize.
 state eval_track(int T)
 {
     int n = int(texelFetch(u_tracks, T).x + 0.5);
-    state st = key_state(T + 1);
-    for (int i = 1; i < n; i++) {
-        int k = T + 1 + 4 * i;
-        vec4 head = texelFetch(u_tracks, k);
-        int r = int(head.z + 0.5);
-        if (u_t >= head.y) {
-            if (r != RATE_THERE_AND_BACK)
-                st = key_state(k);
-        } else if (u_t > head.x) {
-            float u = rate(r, (u_t - head.x) / (head.y - head.x));
-            state to = key_state(k);
-            st.xf = mix(st.xf, to.xf, u);
-            st.fill = mix(st.fill, to.fill, u);
-            st.stroke = mix(st.stroke, to.stroke, u);
-            st.width = mix(st.width, to.width, u);
-            break;
-        } else {
-            break;
-        }
+    int lo = 0, hi = n; // invariant: key lo has started (t0 <= t, or lo == 0), keys >= hi have not
+    while (hi - lo > 1) {
+        int mid = (lo + hi) / 2;
+        if (texelFetch(u_tracks, T + 1 + 4 * mid).x <= u_t)
+            lo = mid;
+        else
+            hi = mid;
     }
+    int k = T + 1 + 4 * lo;
+    state st = key_state(k);
+    if (lo == 0)
+        return st;
+    vec4 head = texelFetch(u_tracks, k);
+    int r = int(head.z + 0.5);
+    state from = key_state(k - 4);
+    if (u_t >= head.y)
+        return r == RATE_THERE_AND_BACK ? from : st;
+    float u = rate(r, (u_t - head.x) / (head.y - head.x));
+    st.xf = mix(from.xf, st.xf, u);
+    st.fill = mix(from.fill, st.fill, u);
+    st.stroke = mix(from.stroke, st.stroke, u);
+    st.width = mix(from.width, st.width, u);
     return st;
 }
 
 void cull()
 {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0); // outside the clip volume: no fragments
+    v_kind = 0;
     v_flags = 0;
     v_local = vec2(0.0);
     v_a = v_b = v_c = v_fill = v_stroke = vec4(0.0);

@@ -210,12 +210,23 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* An existing path that is not a folder ("a/file/" counts as "a/file"). */
+static bool is_non_dir(const char *path)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (size_t n = strlen(buf); n > 1 && buf[n - 1] == '/'; n--)
+        buf[n - 1] = 0;
+    struct stat st;
+    return stat(buf, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
 /* Returns 0 to go on, or an exit code (help printed, or bad input). */
 static int parse_args(int argc, char **argv, options *o)
 {
     *o = (options){.mode = MODE_PRESENT, .width = 1920, .height = 1080, .bench_frames = 300,
                    .talk = PD_DEFAULT_TALK, .stop = -1, .fps = 60, .capture_dir = "captures"};
-    bool have_frame = false;
+    bool have_frame = false, frame_given = false;
     int headless_modes = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -241,6 +252,7 @@ static int parse_args(int argc, char **argv, options *o)
                 return 2;
             }
             have_frame = true;
+            frame_given = true;
             o->mode = MODE_FRAME;
         } else if (strcmp(a, "--stop") == 0) {
             NEED_VALUE();
@@ -327,6 +339,11 @@ static int parse_args(int argc, char **argv, options *o)
                                 "(e.g. --export talk.mp4 or --export frames/)\n", val);
                 return 2;
             }
+            if (ends_with(val, "/") && is_non_dir(val)) {
+                fprintf(stderr, "podium: --export '%s' is a file, not a folder (name a new folder, e.g. "
+                                "--export frames/)\n", val);
+                return 2;
+            }
             o->export_path = val;
             o->mode = MODE_EXPORT;
             headless_modes++;
@@ -334,6 +351,11 @@ static int parse_args(int argc, char **argv, options *o)
             NEED_VALUE();
             if (!*val) {
                 fprintf(stderr, "podium: --export-stops needs a folder (e.g. --export-stops stops/)\n");
+                return 2;
+            }
+            if (is_non_dir(val)) {
+                fprintf(stderr, "podium: --export-stops '%s' is a file, not a folder (name a new folder, e.g. "
+                                "--export-stops stops/)\n", val);
                 return 2;
             }
             o->export_stops_dir = val;
@@ -385,7 +407,7 @@ static int parse_args(int argc, char **argv, options *o)
         fprintf(stderr, "podium: --out needs --frame T or --stop N\n");
         return 2;
     }
-    if (o->stop >= 0 && o->frame_t > 0) {
+    if (o->stop >= 0 && frame_given) {
         fprintf(stderr, "podium: --frame and --stop cannot be combined\n");
         return 2;
     }
@@ -1074,8 +1096,6 @@ static int run_export_stops(const options *o)
         pd_err_set(&err, "talk '%s' has no stops to export", o->talk);
         goto fail;
     }
-    if (!pd_cap_ensure_dir(o->export_stops_dir, &err))
-        goto fail;
     /* refuse before writing anything, so a folder is never half replaced */
     for (uint32_t i = 0; i < n; i++) {
         snprintf(path, sizeof path, "%s/stop-%02u.png", o->export_stops_dir, i + 1);
@@ -1087,6 +1107,9 @@ static int run_export_stops(const options *o)
     h = pd_headless_create(&err);
     if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err) ||
         !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
+        goto fail;
+    /* the folder only once the frames can be rendered: a failed run leaves none */
+    if (!pd_cap_ensure_dir(o->export_stops_dir, &err))
         goto fail;
     pd_gfx_target_bind(a.gfx, true);
     px = malloc((size_t)o->width * (size_t)o->height * 4);

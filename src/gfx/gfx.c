@@ -32,10 +32,12 @@ typedef struct program {
     GLint u_inst, u_tracks, u_index, u_index_base, u_t, u_units_per_texel_per_em;
 } program;
 
-enum { KINDS = 4 };
+/* fragment variants: shapes (rectangle, segment, triangle) and glyphs */
+enum { KINDS = 2 };
+#define VARIANT(kind) ((kind) == KIND_GLYPH ? 1 : 0)
 
 struct pd_gfx {
-    program prim[KINDS], scene[KINDS]; /* one fragment variant per primitive kind */
+    program prim[KINDS], scene[KINDS]; /* [0] shapes, [1] glyphs */
     GLuint vao, vbo, atlas_tex, empty_vao;
     GLuint scene_bufs[3], scene_texs[3]; /* instances, tracks, index */
     bool scene_loaded;
@@ -104,7 +106,7 @@ static bool link_program(program *p, const sources *src, int vert, int kind, pd_
 {
     const char *vs_text[2] = {src->text[0], src->text[vert]};
     char head[64];
-    snprintf(head, sizeof head, "#version 330 core\n#define PD_KIND %d\n", kind);
+    snprintf(head, sizeof head, "#version 330 core\n#define PD_GLYPH %d\n", kind);
     const char *fs_text[2] = {head, src->text[3]};
     GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 2, src->name[vert], err);
     GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 2, src->name[3], err) : 0;
@@ -500,15 +502,16 @@ void pd_gfx_scene_draw(pd_gfx *g, const pd_scene *scene, pd_atlas *atlas, double
     int bound = -1;
     for (uint32_t r = e->first_run; r < e->first_run + e->run_count; r++) {
         const pd_run *run = &data.runs[r];
-        const program *p = &g->scene[run->kind < KINDS ? run->kind : 0];
-        if ((int)run->kind != bound) {
+        int v = VARIANT((int)run->kind);
+        const program *p = &g->scene[v];
+        if (v != bound) {
             use_program(g, p);
             glUniform1i(p->u_inst, 1);
             glUniform1i(p->u_tracks, 2);
             glUniform1i(p->u_index, 3);
             glUniform1f(p->u_t, (float)t);
             glUniform1f(p->u_units_per_texel_per_em, 1.0f / PD_ATLAS_PX_PER_EM);
-            bound = (int)run->kind;
+            bound = v;
         }
         glUniform1i(p->u_index_base, (GLint)run->first);
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, (GLsizei)run->count);
@@ -536,11 +539,11 @@ void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas)
     glBindVertexArray(g->vao);
     const instance *in = g->instances.data;
     for (size_t first = 0; first < n;) {
-        int kind = (int)in[first].param[0];
+        int v = VARIANT((int)in[first].param[0]);
         size_t end = first + 1;
-        while (end < n && (int)in[end].param[0] == kind)
+        while (end < n && VARIANT((int)in[end].param[0]) == v)
             end++;
-        use_program(g, &g->prim[kind < KINDS ? kind : 0]);
+        use_program(g, &g->prim[v]);
         /* GL 3.3 has no base instance: point the attributes at the run */
         for (GLuint i = 0; i < 6; i++)
             glVertexAttribPointer(i, 4, GL_FLOAT, GL_FALSE, sizeof(instance),

@@ -230,10 +230,14 @@ static void do_next(pd_presenter *p)
             hold_at(p, p->target);
             return;
         }
+        /* nothing left to hold at (inside the last wait, no tail): complete
+         * continuous play at the end, and hold only where "held" is true */
         if (next_place(p, p->t, &target, &stop))
             hold_at(p, target);
+        else if (p->kind == PLAY_CONTINUOUS && p->mode == PD_MODE_PLAYING)
+            hold_at(p, p->duration);
         else
-            hold_at(p, p->t);
+            hold_at(p, normalize(p, p->t));
         return;
     }
     if (!next_place(p, p->t, &target, &stop)) {

@@ -121,7 +121,9 @@ pd_script *pd_script_parse(const char *text, pd_err *err)
             k++;
         char word[128];
         if (k >= sizeof word) {
-            pd_err_set(err, "--keys: token %d is too long", s->count + 1);
+            pd_err_set(err, "--keys: token %d ('%.20s...') is too long: at most %d characters (podium --help lists "
+                            "the tokens)",
+                       s->count + 1, c, (int)sizeof word - 1);
             pd_script_free(&s);
             return NULL;
         }

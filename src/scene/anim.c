@@ -69,25 +69,63 @@ static leaf_state state_lerp(leaf_state a, leaf_state b, float u)
     };
 }
 
-/* The CPU twin of shaders/scene.vert's track evaluation (tests use it). */
+/* The CPU twin of shaders/scene.vert's eval_track: the last key whose
+ * window has started (t0 <= t; key 0 always applies) decides; before its end
+ * the state lerps from the key before it. Keys are in start order (see
+ * scene_sort_keys). */
 leaf_state scene_track_eval(const pd_scene *s, uint32_t tr, double t)
 {
     const track *trk = &((const track *)s->tracks.data)[tr];
     const key *k = trk->keys.data;
-    if (trk->keys.len == 0)
+    size_t n = trk->keys.len;
+    if (n == 0)
         return (leaf_state){.s = 1, .progress = 1};
-    leaf_state st = k[0].st;
-    for (size_t i = 1; i < trk->keys.len; i++) {
-        if (t >= k[i].t1) {
-            st = k[i].rate == PD_RATE_THERE_AND_BACK ? st : k[i].st;
-        } else if (t > k[i].t0) {
-            float u = scene_rate(k[i].rate, (float)((t - k[i].t0) / (k[i].t1 - k[i].t0)));
-            return state_lerp(st, k[i].st, u);
-        } else {
-            break;
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if ((float)k[mid].t0 <= (float)t)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return k[0].st;
+    if (t >= k[lo].t1)
+        return k[lo].rate == PD_RATE_THERE_AND_BACK ? k[lo - 1].st : k[lo].st;
+    float u = scene_rate(k[lo].rate, (float)((t - k[lo].t0) / (k[lo].t1 - k[lo].t0)));
+    return state_lerp(k[lo - 1].st, k[lo].st, u);
+}
+
+static int cmp_key(const void *x, const void *y)
+{
+    const key *a = x, *b = y;
+    return (a->t0 > b->t0) - (a->t0 < b->t0);
+}
+
+void scene_sort_keys(pd_scene *s)
+{
+    /* insertion order is time order except where two animations of one play
+     * touch the same leaf; a stable sort keeps same-time keys in call order */
+    track *ts = s->tracks.data;
+    for (size_t i = 0; i < s->tracks.len; i++) {
+        key *k = ts[i].keys.data;
+        size_t n = ts[i].keys.len;
+        bool sorted = true;
+        for (size_t j = 1; j < n && sorted; j++)
+            sorted = k[j - 1].t0 <= k[j].t0;
+        if (sorted)
+            continue;
+        /* insertion sort: stable, and these lists are short */
+        for (size_t j = 1; j < n; j++) {
+            key x = k[j];
+            size_t m = j;
+            while (m > 0 && cmp_key(&k[m - 1], &x) > 0) {
+                k[m] = k[m - 1];
+                m--;
+            }
+            k[m] = x;
         }
     }
-    return st;
 }
 
 /* ---- lives: when a leaf is drawn ---- */

@@ -254,6 +254,7 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
         return pd_err_set(err, "talk script: %s", s->error);
     if (s->finalized)
         return true;
+    scene_sort_keys(s);
     /* tracks -> texels: header (key count) then 4 texels per key */
     uint32_t *track_texel = malloc((s->tracks.len ? s->tracks.len : 1) * sizeof *track_texel);
     uint32_t *owner = track_owner_map(s);
@@ -394,7 +395,8 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
         const uint32_t *idx = s->gpu_index.data;
         const inst *insts = s->gpu_instances.data;
         for (uint32_t k = ep->first; k < ep->first + ep->count; k++) {
-            uint32_t kind = (uint32_t)insts[idx[k]].m[0] & 15;
+            /* shapes share one fragment variant, glyphs have theirs */
+            uint32_t kind = ((uint32_t)insts[idx[k]].m[0] & 15) == KIND_GLYPH ? KIND_GLYPH : KIND_RECT;
             pd_run *last = s->gpu_runs.len > ep->first_run ? &((pd_run *)s->gpu_runs.data)[s->gpu_runs.len - 1] : NULL;
             if (last && last->kind == kind) {
                 last->count++;

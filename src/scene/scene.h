@@ -320,7 +320,8 @@ typedef struct pd_epoch {
     uint32_t run_count;
 } pd_epoch;
 
-/* Consecutive instances of one primitive kind, drawn with that kind's shader. */
+/* Consecutive instances drawn with one fragment variant: kind is 3 for
+ * glyphs, 0 for shapes (rectangles, segments, triangles). */
 typedef struct pd_run {
     uint32_t kind;
     uint32_t first; /* into index[] */

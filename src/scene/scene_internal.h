@@ -127,5 +127,7 @@ void scene_retire(pd_scene *s, uint32_t leaf, double t);
 
 float scene_rate(pd_rate rate, float x);
 leaf_state scene_track_eval(const pd_scene *s, uint32_t track, double t);
+/* Puts every track's keys in start order (finalize does it). */
+void scene_sort_keys(pd_scene *s);
 
 #endif
