@@ -17,6 +17,8 @@ uniform float u_units_per_texel_per_em; // 1 / PD_ATLAS_PX_PER_EM
 
 const int FLAG_FILL_BY_PROGRESS = 4;
 const int FLAG_PARTIAL = 8;
+const int FLAG_RECT_STROKE = 16;
+const int FLAG_WHILE_PARTIAL = 32;
 const int RATE_LINEAR = 1;
 const int RATE_DOUBLE_SMOOTH = 3;
 const int RATE_THERE_AND_BACK = 4;
@@ -120,13 +122,15 @@ void main()
         vec4 fill = st.fill;
         if ((flags & FLAG_FILL_BY_PROGRESS) != 0)
             fill.a *= clamp(progress, 0.0, 1.0);
-        if (fill.a <= 0.0) {
+        // its own stroke once the path is whole; pieces draw it before
+        bool own_stroke = (flags & FLAG_RECT_STROKE) != 0 && progress >= 1.0 && st.stroke.a > 0.0 && stroke_w > 0.0;
+        if (fill.a <= 0.0 && !own_stroke) {
             cull();
             return;
         }
-        place(kind, a, b, c, fill, vec4(0.0), 0.0, 0.0, 0);
+        place(kind, a, b, c, fill, own_stroke ? st.stroke : vec4(0.0), own_stroke ? stroke_w : 0.0, 0.0, 0);
     } else if (kind == KIND_SEGMENT) {
-        if (st.stroke.a <= 0.0 || stroke_w <= 0.0) {
+        if (st.stroke.a <= 0.0 || stroke_w <= 0.0 || ((flags & FLAG_WHILE_PARTIAL) != 0 && progress >= 1.0)) {
             cull();
             return;
         }

@@ -16,6 +16,8 @@ enum {
     FLAG_JOIN1 = 2,
     FLAG_FILL_BY_PROGRESS = 4, /* a shape's fill appears with its Create progress */
     FLAG_PARTIAL = 8,          /* a stroke piece drawn as far as the progress reaches */
+    FLAG_RECT_STROKE = 16,     /* a rectangle draws its own stroke once its path is whole */
+    FLAG_WHILE_PARTIAL = 32,   /* a stroke piece needed only while the path is partly drawn */
 };
 
 typedef struct inst {
@@ -39,7 +41,8 @@ typedef struct path_piece {
     float p_lo, p_hi;
 } path_piece;
 
-static void push_path(pd_scene *s, const pd_v2 *pts, const float *prog, uint32_t n, bool closed, uint32_t tt)
+static void push_path(pd_scene *s, const pd_v2 *pts, const float *prog, uint32_t n, bool closed, uint32_t tt,
+                      int extra_flags)
 {
     pd_seg stack[128];
     pd_seg *segs = n + 1 <= 128 ? stack : malloc((n + 1) * sizeof *segs);
@@ -49,7 +52,7 @@ static void push_path(pd_scene *s, const pd_v2 *pts, const float *prog, uint32_t
     for (uint32_t i = 0; i < k; i++) {
         const pd_seg *sg = &segs[i];
         uint32_t p = sg->piece;
-        inst *in = push_inst(s, KIND_SEGMENT, sg->joins | FLAG_PARTIAL, tt, prog[p], prog[p + 1]);
+        inst *in = push_inst(s, KIND_SEGMENT, sg->joins | FLAG_PARTIAL | extra_flags, tt, prog[p], prog[p + 1]);
         in->a[0] = sg->a.x, in->a[1] = sg->a.y, in->a[2] = sg->b.x, in->a[3] = sg->b.y;
         in->b[0] = sg->n0.x, in->b[1] = sg->n0.y, in->b[2] = sg->n1.x, in->b[3] = sg->n1.y;
     }
@@ -131,7 +134,7 @@ static void emit_glyph_outline(pd_scene *s, const mob *m, uint32_t tt)
                              m->g.origin.y + m->g.em * (sa * p.x + ca * p.y)};
         }
         /* the progress marks are per point: segment i spans prog[i]..prog[i+1] */
-        push_path(s, pts, f.prog.data, (uint32_t)f.pts.len, true, tt);
+        push_path(s, pts, f.prog.data, (uint32_t)f.pts.len, true, tt, 0);
         pd_vec_free(&f.pts);
         pd_vec_free(&f.prog);
     }
@@ -177,7 +180,8 @@ static void emit_rect_stroke(pd_scene *s, const mob *m, uint32_t tt)
         pd_v2 p = pts[i];
         pts[i] = (pd_v2){m->r.center.x + ca * p.x - sa * p.y, m->r.center.y + sa * p.x + ca * p.y};
     }
-    push_path(s, pts, f.prog.data, (uint32_t)f.pts.len, true, tt);
+    /* the whole outline is the rectangle's own stroke: these pieces only draw it partly */
+    push_path(s, pts, f.prog.data, (uint32_t)f.pts.len, true, tt, FLAG_WHILE_PARTIAL);
     pd_vec_free(&f.pts);
     pd_vec_free(&f.prog);
 }
@@ -190,7 +194,7 @@ static void emit_open_path(pd_scene *s, const mob *m, uint32_t tt)
         return;
     for (uint32_t i = 0; i < m->npts; i++)
         prog[i] = (float)i / (float)(m->npts - 1);
-    push_path(s, m->pts, prog, m->npts, false, tt);
+    push_path(s, m->pts, prog, m->npts, false, tt, 0);
     if (prog != stack)
         free(prog);
 }
@@ -199,12 +203,37 @@ static void emit_tip_outline(pd_scene *s, const mob *m, uint32_t tt)
 {
     pd_v2 pts[4] = {m->pts[0], m->pts[1], m->pts[2], m->pts[0]};
     float prog[4] = {0, 1.0f / 3, 2.0f / 3, 1};
-    push_path(s, pts, prog, 4, true, tt);
+    push_path(s, pts, prog, 4, true, tt, 0);
 }
 
 typedef struct life_range {
     uint32_t life, first, count;
+    uint32_t partial_first; /* instances [partial_first, first + count) draw only while partial */
+    uint32_t track;
 } life_range;
+
+/* Whether the track's progress is below 1 somewhere in [a, b): a rectangle's
+ * stroke pieces are listed only in the epochs where they can draw. */
+static bool track_partial_in(const pd_scene *s, uint32_t tr, double a, double b)
+{
+    const track *t = &((const track *)s->tracks.data)[tr];
+    const key *k = t->keys.data;
+    size_t n = t->keys.len;
+    if (n == 0)
+        return false;
+    double start = k[0].st.progress < 1 ? k[0].t0 : NAN;
+    for (size_t i = 1; i < n; i++) {
+        if (isnan(start)) {
+            if (k[i].st.progress < 1)
+                start = k[i].t0;
+        } else if (k[i].st.progress >= 1) {
+            if (start < b && k[i].t1 > a)
+                return true;
+            start = NAN;
+        }
+    }
+    return !isnan(start) && start < b;
+}
 
 static int cmp_life(const void *x, const void *y)
 {
@@ -300,6 +329,7 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
         const mob *m = scene_mob(s, (pd_mob){current_leaf});
         uint32_t tt = track_texel[lf->track];
         uint32_t first = (uint32_t)s->gpu_instances.len;
+        uint32_t partial_from = UINT32_MAX;
         if (lf->outline) {
             if (m->kind == MOB_GLYPH)
                 emit_glyph_outline(s, m, tt);
@@ -322,16 +352,22 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
                 in->c[0] = e->x0, in->c[1] = e->y0, in->c[2] = e->x1, in->c[3] = e->y1;
                 break;
             }
-            case MOB_RECT:
-                if (track_ever(s, m->track, true)) {
-                    inst *in = push_inst(s, KIND_RECT, FLAG_FILL_BY_PROGRESS, tt, 0, 1);
+            case MOB_RECT: {
+                /* one instance draws fill and stroke (square corners are
+                 * Cairo's miter join); the stroke as pieces only while Create
+                 * or Write draws the path partly */
+                bool fill = track_ever(s, m->track, true), stroke = track_ever(s, m->track, false);
+                if (fill || stroke) {
+                    inst *in = push_inst(s, KIND_RECT, FLAG_FILL_BY_PROGRESS | (stroke ? FLAG_RECT_STROKE : 0), tt, 0, 1);
                     in->a[0] = m->r.center.x, in->a[1] = m->r.center.y, in->a[2] = m->r.w / 2, in->a[3] = m->r.h / 2;
                     in->b[0] = fminf(m->r.r, fminf(m->r.w, m->r.h) / 2);
                     in->b[1] = cosf(m->r.angle), in->b[2] = sinf(m->r.angle);
                 }
-                if (track_ever(s, m->track, false))
+                partial_from = (uint32_t)s->gpu_instances.len;
+                if (stroke)
                     emit_rect_stroke(s, m, tt);
                 break;
+            }
             case MOB_PATH:
                 if (track_ever(s, m->track, false))
                     emit_open_path(s, m, tt);
@@ -346,7 +382,8 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
                 break;
             }
         }
-        ranges[i] = (life_range){(uint32_t)i, first, (uint32_t)s->gpu_instances.len - first};
+        uint32_t end = (uint32_t)s->gpu_instances.len;
+        ranges[i] = (life_range){(uint32_t)i, first, end - first, partial_from < end ? partial_from : end, lf->track};
     }
     free(track_texel);
     free(owner);
@@ -376,16 +413,20 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
         if (ne == 0 || times[i] > times[ne - 1])
             times[ne++] = times[i];
     for (size_t e = 0; e < ne; e++) {
-        double t = times[e];
+        double t = times[e], t_next = e + 1 < ne ? times[e + 1] : INFINITY;
         pd_epoch *ep = pd_vec_push(&s->gpu_epochs, sizeof *ep);
         ep->t = (float)t;
         ep->first = (uint32_t)s->gpu_index.len;
         for (size_t i = 0; i < nl; i++) {
             if (!(lives[i].birth <= t && t < lives[i].death))
                 continue;
-            for (uint32_t k = 0; k < ranges[i].count; k++) {
+            const life_range *lr = &ranges[i];
+            uint32_t end = lr->first + lr->count;
+            if (lr->partial_first < end && !track_partial_in(s, lr->track, t, t_next))
+                end = lr->partial_first;
+            for (uint32_t k = lr->first; k < end; k++) {
                 uint32_t *slot = pd_vec_push(&s->gpu_index, sizeof *slot);
-                *slot = ranges[i].first + k;
+                *slot = k;
             }
         }
         ep = &((pd_epoch *)s->gpu_epochs.data)[e];
