@@ -17,6 +17,7 @@ flat out vec4 v_stroke;
 flat out float v_hw_px;      // half stroke width, pixels
 flat out float v_scale;      // pixels per local unit
 flat out int v_flags;        // segment: bit 0 start is a join, bit 1 end is a join
+flat out float v_progress;   // glyph: the outline is drawn where the atlas progress <= this
 
 const int KIND_RECT = 0;
 const int KIND_SEGMENT = 1;
@@ -25,10 +26,11 @@ const int KIND_GLYPH = 3;
 const float SPREAD_TEXELS = 8.0; // PD_ATLAS_SPREAD_PX: the margin each atlas rectangle has
 
 // kind, geometry (a, b, c as in gfx.c), colours, stroke width in units,
-// glyph units per atlas texel, segment join flags
+// glyph units per atlas texel, segment join flags, glyph outline progress
 void place(int kind, vec4 a, vec4 b, vec4 c, vec4 fill, vec4 stroke, float stroke_w, float units_per_texel,
-           int flags)
+           int flags, float progress)
 {
+    v_progress = progress;
     vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)); // 0/1 square
     float hw = 0.5 * stroke_w;
     float aa = 1.5 / u_px_per_unit; // room for the anti-aliased edge

@@ -19,10 +19,12 @@ flat in vec4 v_stroke;
 flat in float v_hw_px;
 flat in float v_scale;
 flat in int v_flags;
+flat in float v_progress;
 
 uniform sampler2D u_atlas;
 uniform vec2 u_atlas_size;    // texels
 uniform float u_atlas_spread; // texels of distance encoded by 0..1
+uniform sampler2D u_progress; // outline progress of the nearest outline point, per texel
 
 out vec4 o_color;
 
@@ -91,7 +93,12 @@ void main()
     float enc = texture(u_atlas, v_local / u_atlas_size).r;
     float d = (0.5 - enc) * 2.0 * u_atlas_spread;
     if (v_hw_px > 0.0) {
-        o_color = stroke_over_fill(cov_inside(d * s), cov_band(d * s, v_hw_px));
+        // Write's outline, drawn along the contours as far as v_progress
+        // (Manim's partial path; the cut runs across the band)
+        float sc = cov_band(d * s, v_hw_px);
+        if (v_progress < 1.0 && texelFetch(u_progress, ivec2(v_local), 0).r > v_progress)
+            sc = 0.0;
+        o_color = stroke_over_fill(cov_inside(d * s), sc);
     } else {
         float a = v_fill.a * cov_inside(d * s);
         if (a <= 0.0)

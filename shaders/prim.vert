@@ -9,5 +9,5 @@ layout(location = 5) in vec4 i_param; // x: kind, y: stroke width (units), z: gl
 
 void main()
 {
-    place(int(i_param.x + 0.5), i_a, i_b, i_c, i_fill, i_stroke, i_param.y, i_param.z, int(i_param.w + 0.5));
+    place(int(i_param.x + 0.5), i_a, i_b, i_c, i_fill, i_stroke, i_param.y, i_param.z, int(i_param.w + 0.5), 1.0);
 }

@@ -95,6 +95,7 @@ void cull()
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0); // outside the clip volume: no fragments
     v_kind = 0;
     v_flags = 0;
+    v_progress = 1.0;
     v_local = vec2(0.0);
     v_a = v_b = v_c = v_fill = v_stroke = vec4(0.0);
     v_hw_px = 0.0;
@@ -128,7 +129,7 @@ void main()
             cull();
             return;
         }
-        place(kind, a, b, c, fill, own_stroke ? st.stroke : vec4(0.0), own_stroke ? stroke_w : 0.0, 0.0, 0);
+        place(kind, a, b, c, fill, own_stroke ? st.stroke : vec4(0.0), own_stroke ? stroke_w : 0.0, 0.0, 0, 1.0);
     } else if (kind == KIND_SEGMENT) {
         if (st.stroke.a <= 0.0 || stroke_w <= 0.0 || ((flags & FLAG_WHILE_PARTIAL) != 0 && progress >= 1.0)) {
             cull();
@@ -149,7 +150,7 @@ void main()
             }
         }
         a = vec4(s * a.xy + o, s * a.zw + o);
-        place(kind, a, b, c, vec4(0.0), st.stroke, stroke_w, 0.0, joins);
+        place(kind, a, b, c, vec4(0.0), st.stroke, stroke_w, 0.0, joins, 1.0);
     } else if (kind == KIND_TRIANGLE) {
         if (st.fill.a <= 0.0) {
             cull();
@@ -157,7 +158,7 @@ void main()
         }
         a = vec4(s * a.xy + o, s * a.zw + o);
         b.xy = s * b.xy + o;
-        place(kind, a, b, c, st.fill, vec4(0.0), 0.0, 0.0, 0);
+        place(kind, a, b, c, st.fill, vec4(0.0), 0.0, 0.0, 0, 1.0);
     } else {
         vec4 stroke = st.stroke;
         if (stroke_w <= 0.0)
@@ -168,6 +169,11 @@ void main()
         }
         a = vec4(s * a.xy + o, s * a.zw);
         float em = length(a.zw);
-        place(kind, a, b, c, st.fill, stroke, stroke.a > 0.0 ? stroke_w : 0.0, em * u_units_per_texel_per_em, 0);
+        if (progress <= 0.0 && st.fill.a <= 0.0) {
+            cull();
+            return;
+        }
+        place(kind, a, b, c, st.fill, stroke, stroke.a > 0.0 ? stroke_w : 0.0, em * u_units_per_texel_per_em, 0,
+              progress);
     }
 }

@@ -669,6 +669,10 @@ static pd_presenter *presenter_for(const app *a, const options *o, pd_err *err)
     return p;
 }
 
+/* --list and --keys print times to 1 ms: a time they printed (the duration
+ * rounded up) must still be inside the talk */
+#define LIST_ROUNDING_S 5e-4
+
 /* --start: a clear error for a stop or section out of range */
 static bool apply_start(pd_presenter *p, const options *o, pd_err *err)
 {
@@ -684,7 +688,7 @@ static bool apply_start(pd_presenter *p, const options *o, pd_err *err)
         ok = pd_presenter_goto_section(p, o->start.n, &e);
         break;
     case PLACE_SECONDS:
-        if (o->start.seconds > pd_presenter_duration(p) + 1e-9) {
+        if (o->start.seconds > pd_presenter_duration(p) + LIST_ROUNDING_S) {
             pd_err_set(&e, "time %g s is past the end of the talk (%.3f s)", o->start.seconds,
                        pd_presenter_duration(p));
             ok = false;
@@ -978,9 +982,9 @@ static bool resolve_place(const app *a, const place *pl, double dflt, double *ou
         *out = pl->n == 0 ? 0 : pd_scene_stop(a->scene, (uint32_t)pl->n - 1)->t;
         return true;
     }
-    if (pl->seconds > dur + 1e-9)
+    if (pl->seconds > dur + LIST_ROUNDING_S)
         return pd_err_set(err, "%s s is past the end of the talk (%.3f s)", pl->text, dur);
-    *out = pl->seconds;
+    *out = fmin(pl->seconds, dur);
     return true;
 }
 

@@ -28,7 +28,7 @@ typedef struct instance {
 
 typedef struct program {
     GLuint id;
-    GLint u_half_frame, u_px_per_unit, u_atlas_size, u_atlas_spread, u_atlas;
+    GLint u_half_frame, u_px_per_unit, u_atlas_size, u_atlas_spread, u_atlas, u_progress;
     GLint u_inst, u_tracks, u_index, u_index_base, u_t, u_units_per_texel_per_em;
 } program;
 
@@ -38,7 +38,7 @@ enum { KINDS = 2 };
 
 struct pd_gfx {
     program prim[KINDS], scene[KINDS]; /* [0] shapes, [1] glyphs */
-    GLuint vao, vbo, atlas_tex, empty_vao;
+    GLuint vao, vbo, atlas_tex, progress_tex, empty_vao;
     GLuint scene_bufs[3], scene_texs[3]; /* instances, tracks, index */
     bool scene_loaded;
     uint32_t scene_instances_drawn;
@@ -133,6 +133,7 @@ static bool link_program(program *p, const sources *src, int vert, int kind, pd_
     p->u_atlas_size = glGetUniformLocation(p->id, "u_atlas_size");
     p->u_atlas_spread = glGetUniformLocation(p->id, "u_atlas_spread");
     p->u_atlas = glGetUniformLocation(p->id, "u_atlas");
+    p->u_progress = glGetUniformLocation(p->id, "u_progress");
     p->u_inst = glGetUniformLocation(p->id, "u_inst");
     p->u_tracks = glGetUniformLocation(p->id, "u_tracks");
     p->u_index = glGetUniformLocation(p->id, "u_index");
@@ -191,15 +192,20 @@ pd_gfx *pd_gfx_create(const pd_gfx_desc *desc, pd_err *err)
     glBindVertexArray(0);
     glGenVertexArrays(1, &g->empty_vao); /* the scene reads its instances from buffer textures */
 
-    glGenTextures(1, &g->atlas_tex);
-    glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    /* the atlas: distances (filtered) and outline progress (read per texel) */
     static const uint8_t zero = 0;
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 1, 1, 0, GL_RED, GL_UNSIGNED_BYTE, &zero);
+    GLuint *texs[2] = {&g->atlas_tex, &g->progress_tex};
+    for (int i = 0; i < 2; i++) {
+        glGenTextures(1, texs[i]);
+        glBindTexture(GL_TEXTURE_2D, *texs[i]);
+        GLint filter = i == 0 ? GL_LINEAR : GL_NEAREST;
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 1, 1, 0, GL_RED, GL_UNSIGNED_BYTE, &zero);
+    }
     g->atlas_w = g->atlas_h = 1;
     pd_vec_reserve(&g->instances, sizeof(instance), 4096);
     return g;
@@ -228,6 +234,8 @@ void pd_gfx_destroy(pd_gfx **gp)
         glDeleteVertexArrays(1, &g->vao);
     if (g->atlas_tex)
         glDeleteTextures(1, &g->atlas_tex);
+    if (g->progress_tex)
+        glDeleteTextures(1, &g->progress_tex);
     if (g->fbo)
         glDeleteFramebuffers(1, &g->fbo);
     if (g->color_rb)
@@ -437,6 +445,8 @@ static void upload_atlas(pd_gfx *g, const pd_atlas *atlas)
     glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, img.width, img.height, 0, GL_RED, GL_UNSIGNED_BYTE, img.pixels);
+    glBindTexture(GL_TEXTURE_2D, g->progress_tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, img.width, img.height, 0, GL_RED, GL_UNSIGNED_BYTE, img.progress);
     g->atlas_w = img.width;
     g->atlas_h = img.height;
     g->atlas_generation = img.generation;
@@ -451,6 +461,9 @@ static void use_program(pd_gfx *g, const program *p)
     glUniform2f(p->u_atlas_size, (float)g->atlas_w, (float)g->atlas_h);
     glUniform1f(p->u_atlas_spread, PD_ATLAS_SPREAD_PX);
     glUniform1i(p->u_atlas, 0);
+    glUniform1i(p->u_progress, 4);
+    glActiveTexture(GL_TEXTURE4);
+    glBindTexture(GL_TEXTURE_2D, g->progress_tex);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
     /* straight sRGB values blended OVER, no gamma step (Cairo ARGB32 as Manim) */

@@ -327,7 +327,21 @@ static void anim_write(pd_scene *s, const pd_vec *leaves, double T0, double Tend
         window w = member_window(T0, rt, lag, k, n);
         if (create) {
             /* Create: the path appears by curve count, style unchanged (§7.4) */
-            if (m->kind == MOB_RECT || m->kind == MOB_PATH) {
+            if (m->kind == MOB_GLYPH) {
+                /* a glyph's path is its outline: drawn in its colour, then filled */
+                leaf_state st0 = target;
+                st0.progress = 0;
+                st0.fill.a = 0;
+                st0.stroke = pd_color_alpha(target.fill, 1);
+                st0.width = 2;
+                m->cur = st0;
+                scene_introduce(s, id, T0);
+                scene_push_key(s, m->track, T0, T0, PD_RATE_LINEAR, st0);
+                leaf_state drawn = st0;
+                drawn.progress = 1;
+                scene_push_key(s, m->track, w.t0, w.t1, rate, drawn);
+                scene_push_key(s, m->track, w.t1, w.t1, PD_RATE_LINEAR, target);
+            } else if (m->kind == MOB_RECT || m->kind == MOB_PATH) {
                 leaf_state st0 = target;
                 st0.progress = 0;
                 m->cur = st0;
@@ -362,7 +376,9 @@ static void anim_write(pd_scene *s, const pd_vec *leaves, double T0, double Tend
         outline.stroke = pd_color_alpha(target.stroke, 1);
         outline.width = 2;
         outline.progress = 1;
-        if (m->kind == MOB_RECT || m->kind == MOB_PATH) {
+        if (m->kind == MOB_RECT || m->kind == MOB_PATH || m->kind == MOB_GLYPH) {
+            /* the leaf's own path (a glyph's: its outline, through the
+             * atlas's progress plane) is the outline */
             leaf_state st0 = outline;
             st0.progress = 0;
             m->cur = st0;

@@ -114,32 +114,6 @@ static void flat_curves(flat *f, const pd_cubic *curves, uint32_t count, uint32_
     }
 }
 
-static void emit_glyph_outline(pd_scene *s, const mob *m, uint32_t tt)
-{
-    const pd_outline *o = pd_font_outline(s->fonts, m->g.font, m->g.glyph);
-    if (!o || o->empty)
-        return;
-    float ca = cosf(m->g.angle), sa = sinf(m->g.angle);
-    /* a Write outline shows for half a glyph's window: pieces of ~8 px at
-     * 1080p (135 px per unit) look smooth and keep the instance count low */
-    float em_px = m->g.em * 135.0f;
-    for (uint32_t ci = 0; ci < o->contour_count; ci++) {
-        uint32_t a = ci ? o->contour_end[ci - 1] : 0, b = o->contour_end[ci];
-        flat f = {0};
-        flat_curves(&f, o->curves + a, b - a, a, o->curve_count, em_px, 8.0f);
-        pd_v2 *pts = f.pts.data;
-        for (size_t i = 0; i < f.pts.len; i++) {
-            pd_v2 p = pts[i];
-            pts[i] = (pd_v2){m->g.origin.x + m->g.em * (ca * p.x - sa * p.y),
-                             m->g.origin.y + m->g.em * (sa * p.x + ca * p.y)};
-        }
-        /* the progress marks are per point: segment i spans prog[i]..prog[i+1] */
-        push_path(s, pts, f.prog.data, (uint32_t)f.pts.len, true, tt, 0);
-        pd_vec_free(&f.pts);
-        pd_vec_free(&f.prog);
-    }
-}
-
 /* Rectangle path: 4 straight pieces from the upper-right corner counter-
  * clockwise; rounded: 8 curves starting at (right, top - r) (§5.3). */
 static void emit_rect_stroke(pd_scene *s, const mob *m, uint32_t tt)
@@ -331,9 +305,9 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
         uint32_t first = (uint32_t)s->gpu_instances.len;
         uint32_t partial_from = UINT32_MAX;
         if (lf->outline) {
-            if (m->kind == MOB_GLYPH)
-                emit_glyph_outline(s, m, tt);
-            else if (m->kind == MOB_TIP)
+            /* a glyph's outline is drawn from the atlas's progress plane; a
+             * tip's as three pieces */
+            if (m->kind == MOB_TIP)
                 emit_tip_outline(s, m, tt);
         } else {
             switch (m->kind) {

@@ -26,6 +26,7 @@
 
 typedef struct seg {
     float ax, ay, bx, by; /* glyph-local texel coordinates, y down */
+    float pa, pb;         /* outline progress at a and at b (Manim's partial-path order) */
 } seg;
 
 typedef struct crossing {
@@ -45,6 +46,7 @@ typedef struct slot {
 struct pd_atlas {
     pd_fonts *fonts;
     uint8_t *pixels;
+    uint8_t *progress; /* same size as pixels: the outline progress plane */
     int width, height;
     uint64_t generation;
     pd_vec entries; /* pd_atlas_glyph */
@@ -55,6 +57,7 @@ struct pd_atlas {
     /* scratch reused for every glyph, so rasterising allocates nothing once warm */
     pd_vec segs;    /* seg */
     pd_vec dist2;   /* float: squared distance per texel */
+    pd_vec prog;    /* float: outline progress of the nearest outline point per texel */
     pd_vec crosses; /* crossing */
 };
 
@@ -107,9 +110,10 @@ pd_atlas *pd_atlas_create(pd_fonts *fonts)
     a->fonts = fonts;
     a->width = a->height = INITIAL_SIZE;
     a->pixels = calloc((size_t)a->width * (size_t)a->height, 1);
+    a->progress = calloc((size_t)a->width * (size_t)a->height, 1);
     a->table_cap = 256;
     a->table = calloc(a->table_cap, sizeof *a->table);
-    if (!a->pixels || !a->table) {
+    if (!a->pixels || !a->progress || !a->table) {
         pd_atlas_destroy(&a);
         return NULL;
     }
@@ -123,11 +127,13 @@ void pd_atlas_destroy(pd_atlas **atlas)
     if (!a)
         return;
     free(a->pixels);
+    free(a->progress);
     free(a->table);
     pd_vec_free(&a->entries);
     pd_vec_free(&a->shelves);
     pd_vec_free(&a->segs);
     pd_vec_free(&a->dist2);
+    pd_vec_free(&a->prog);
     pd_vec_free(&a->crosses);
     free(a);
     *atlas = NULL;
@@ -149,6 +155,11 @@ static bool grow(pd_atlas *a, int min_height, pd_err *err)
     /* rows are appended below, so every existing texel keeps its position */
     memset(p + (size_t)a->width * (size_t)a->height, 0, (size_t)a->width * (size_t)(h - a->height));
     a->pixels = p;
+    p = realloc(a->progress, (size_t)a->width * (size_t)h);
+    if (!p)
+        return pd_err_set(err, "out of memory growing the glyph atlas to %dx%d", a->width, h);
+    memset(p + (size_t)a->width * (size_t)a->height, 0, (size_t)a->width * (size_t)(h - a->height));
+    a->progress = p;
     a->height = h;
     a->generation++;
     return true;
@@ -188,7 +199,7 @@ static bool place(pd_atlas *a, int w, int h, int *ox, int *oy, pd_err *err)
 /* Flattens one cubic (texel coordinates) into straight pieces. Uniform steps
  * in t: a piece spanning dt deviates from the curve by at most
  * dt^2/8 * max|B''| <= dt^2 * 0.75 * max(|P0-2P1+P2|, |P1-2P2+P3|). */
-static void flatten(pd_vec *segs, const pd_v2 p[4])
+static void flatten(pd_vec *segs, const pd_v2 p[4], float p0, float p1)
 {
     float d1x = p[0].x - 2 * p[1].x + p[2].x, d1y = p[0].y - 2 * p[1].y + p[2].y;
     float d2x = p[1].x - 2 * p[2].x + p[3].x, d2y = p[1].y - 2 * p[2].y + p[3].y;
@@ -205,8 +216,9 @@ static void flatten(pd_vec *segs, const pd_v2 p[4])
             y = b0 * p[0].y + b1 * p[1].y + b2 * p[2].y + b3 * p[3].y;
         }
         if (x != px || y != py) {
+            /* progress is uniform in the curve parameter, as Manim's partial curves */
             seg *s = pd_vec_push(segs, sizeof *s);
-            *s = (seg){px, py, x, y};
+            *s = (seg){px, py, x, y, p0 + (p1 - p0) * (float)(k - 1) / (float)n, p0 + (p1 - p0) * (float)k / (float)n};
         }
         px = x;
         py = y;
@@ -267,21 +279,29 @@ static bool capsule_slice(const seg *s, float dx, float dy, float len, float cy,
 /* row[i] = min(row[i], squared distance from (i + x0, py) to the segment
  * from the origin to (dx, dy)) for i in [i0, i1]: the rasteriser's inner
  * loop, four texels at a time where SSE is there (every x86-64). */
-static void splat_row(float *row, int i0, int i1, float x0, float py, float dx, float dy, float inv)
+static void splat_row(float *row, float *prow, int i0, int i1, float x0, float py, float dx, float dy, float inv,
+                      float pa, float pb)
 {
-    float pyd = py * dy;
+    float pyd = py * dy, dp = pb - pa;
     int i = i0;
 #ifdef __SSE2__
     const __m128 vdx = _mm_set1_ps(dx), vdy = _mm_set1_ps(dy), vinv = _mm_set1_ps(inv);
     const __m128 vpyd = _mm_set1_ps(pyd), vpy = _mm_set1_ps(py), zero = _mm_setzero_ps(), one = _mm_set1_ps(1);
     const __m128 step = _mm_set1_ps(4), lane = _mm_set_ps(3, 2, 1, 0);
+    const __m128 vpa = _mm_set1_ps(pa), vdp = _mm_set1_ps(dp);
     __m128 vpx = _mm_add_ps(_mm_set1_ps((float)i0 + x0), lane);
     for (; i + 3 <= i1; i += 4) {
         __m128 t = _mm_mul_ps(_mm_add_ps(_mm_mul_ps(vpx, vdx), vpyd), vinv);
         t = _mm_min_ps(_mm_max_ps(t, zero), one);
         __m128 ex = _mm_sub_ps(vpx, _mm_mul_ps(t, vdx)), ey = _mm_sub_ps(vpy, _mm_mul_ps(t, vdy));
         __m128 d2 = _mm_add_ps(_mm_mul_ps(ex, ex), _mm_mul_ps(ey, ey));
-        _mm_storeu_ps(row + i, _mm_min_ps(d2, _mm_loadu_ps(row + i)));
+        __m128 old = _mm_loadu_ps(row + i);
+        __m128 closer = _mm_cmplt_ps(d2, old);
+        _mm_storeu_ps(row + i, _mm_min_ps(d2, old));
+        /* the nearest piece also gives the texel its outline progress */
+        __m128 pg = _mm_add_ps(vpa, _mm_mul_ps(t, vdp));
+        __m128 oldp = _mm_loadu_ps(prow + i);
+        _mm_storeu_ps(prow + i, _mm_or_ps(_mm_and_ps(closer, pg), _mm_andnot_ps(closer, oldp)));
         vpx = _mm_add_ps(vpx, step);
     }
 #endif
@@ -292,13 +312,16 @@ static void splat_row(float *row, int i0, int i1, float x0, float py, float dx, 
         t = t < 1.0f ? t : 1.0f;
         float ex = px - t * dx, ey = py - t * dy;
         float d2 = ex * ex + ey * ey;
-        row[i] = d2 < row[i] ? d2 : row[i];
+        if (d2 < row[i]) {
+            row[i] = d2;
+            prow[i] = pa + t * dp;
+        }
     }
 }
 
 /* Lowers dist2 to the squared distance from each texel centre to segment s,
  * visiting only texels within r of it. */
-static void splat(float *dist2, int w, int h, const seg *s, float r)
+static void splat(float *dist2, float *prog, int w, int h, const seg *s, float r)
 {
     float dx = s->bx - s->ax, dy = s->by - s->ay;
     float len2 = dx * dx + dy * dy, len = sqrtf(len2);
@@ -316,9 +339,9 @@ static void splat(float *dist2, int w, int h, const seg *s, float r)
         int i0 = (int)floorf(xlo - 0.5f), i1 = (int)ceilf(xhi - 0.5f);
         i0 = i0 < 0 ? 0 : i0;
         i1 = i1 > w - 1 ? w - 1 : i1;
-        float *row = dist2 + (size_t)j * (size_t)w;
+        float *row = dist2 + (size_t)j * (size_t)w, *prow = prog + (size_t)j * (size_t)w;
         float py = cy - s->ay, x0 = 0.5f - s->ax;
-        splat_row(row, i0, i1, x0, py, dx, dy, inv);
+        splat_row(row, prow, i0, i1, x0, py, dx, dy, inv, s->pa, s->pb);
     }
 }
 
@@ -332,18 +355,22 @@ static void rasterise(pd_atlas *a, const pd_outline *o, int ix0, int iy1, int w,
         pd_v2 p[4];
         for (int k = 0; k < 4; k++)
             p[k] = (pd_v2){o->curves[c].p[k].x * s - (float)ix0, (float)iy1 - o->curves[c].p[k].y * s};
-        flatten(&a->segs, p);
+        /* curve c of n covers progress [c/n, (c+1)/n], over all contours in order */
+        flatten(&a->segs, p, (float)c / (float)o->curve_count, (float)(c + 1) / (float)o->curve_count);
     }
     const seg *sg = a->segs.data;
     size_t nseg = a->segs.len;
 
     size_t area = (size_t)w * (size_t)h;
     pd_vec_reserve(&a->dist2, sizeof(float), area);
-    float *dist2 = a->dist2.data;
-    for (size_t i = 0; i < area; i++)
+    pd_vec_reserve(&a->prog, sizeof(float), area);
+    float *dist2 = a->dist2.data, *prog = a->prog.data;
+    for (size_t i = 0; i < area; i++) {
         dist2[i] = r * r;
+        prog[i] = 0;
+    }
     for (size_t k = 0; k < nseg; k++)
-        splat(dist2, w, h, &sg[k], r);
+        splat(dist2, prog, w, h, &sg[k], r);
 
     pd_vec_reserve(&a->crosses, sizeof(crossing), nseg);
     crossing *cr = a->crosses.data;
@@ -365,8 +392,11 @@ static void rasterise(pd_atlas *a, const pd_outline *o, int ix0, int iy1, int w,
             }
             cr[m] = (crossing){x, dir};
         }
-        const float *drow = dist2 + (size_t)j * (size_t)w;
+        const float *drow = dist2 + (size_t)j * (size_t)w, *prow = prog + (size_t)j * (size_t)w;
         uint8_t *out = a->pixels + (size_t)(oy + j) * (size_t)a->width + (size_t)ox;
+        uint8_t *pout = a->progress + (size_t)(oy + j) * (size_t)a->width + (size_t)ox;
+        for (int i = 0; i < w; i++)
+            pout[i] = (uint8_t)(fminf(fmaxf(prow[i], 0.0f), 1.0f) * 255.0f + 0.5f);
         int winding = 0, c = 0;
         for (int i = 0; i < w; i++) {
             float cx = (float)i + 0.5f;
@@ -439,7 +469,8 @@ const pd_atlas_glyph *pd_atlas_get(pd_atlas *a, pd_font_id font, uint32_t glyph,
 
 pd_atlas_image pd_atlas_image_get(const pd_atlas *a)
 {
-    return (pd_atlas_image){.pixels = a->pixels, .width = a->width, .height = a->height, .generation = a->generation};
+    return (pd_atlas_image){.pixels = a->pixels, .progress = a->progress, .width = a->width, .height = a->height,
+                            .generation = a->generation};
 }
 
 int pd_atlas_glyph_count(const pd_atlas *a) { return (int)a->entries.len; }

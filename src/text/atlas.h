@@ -13,6 +13,12 @@
  * Encoding: one byte per texel, 8 bits, R8. value/255 = 0.5 + d/(2*PD_ATLAS_SPREAD_PX)
  * clamped, d = signed distance in atlas texels, positive INSIDE the glyph.
  * The SDF is rasterised at PD_ATLAS_PX_PER_EM texels per em.
+ *
+ * A second plane of the same size holds, per texel, the outline progress of
+ * the nearest outline point (value/255 in [0, 1]): curve c of a glyph's n
+ * curves (all contours in order, Manim's partial-path order) spans
+ * [c/n, (c+1)/n], uniform in the curve parameter. Write draws a glyph's
+ * outline "as far as u" by showing its stroke band where progress <= u.
  */
 #ifndef PD_TEXT_ATLAS_H
 #define PD_TEXT_ATLAS_H
@@ -50,6 +56,7 @@ const pd_atlas_glyph *pd_atlas_get(pd_atlas *atlas, pd_font_id font, uint32_t gl
  * whenever pixels or size change, so the renderer re-uploads only then. */
 typedef struct pd_atlas_image {
     const uint8_t *pixels;
+    const uint8_t *progress; /* the outline progress plane, same layout */
     int width, height;
     uint64_t generation;
 } pd_atlas_image;
