@@ -7,7 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "capture/frames.h"
@@ -63,6 +67,7 @@ typedef struct options {
     bool fullscreen;
     int monitor;
     int bench_frames;
+    bool bench_frames_given;
     const char *talk;
     bool testcard;
     int stop; /* --stop N, -1 when not given */
@@ -111,8 +116,9 @@ static void usage(FILE *f)
           "  --export-stops DIR   write the frame held at every stop: DIR/stop-01.png ...\n"
           "  --handout FILE.pdf   a PDF with one page per stop, its speaker note under the frame\n"
           "  --size WxH           output size in pixels (default 1920x1080; handout 1280x720)\n"
-          "  --bench              print frame-time and start-up figures (headless, 1920x1080)\n"
-          "  --bench-frames N     frames to time with --bench (default 300)\n"
+          "  --bench              measure: every frame of the talk, 1000 seeks, start-up, export speed,\n"
+          "                       peak memory (headless, 1920x1080); a table and one JSON line\n"
+          "  --bench-frames N     time N frames spread over the talk instead of every frame\n"
           "\n"
           "General:\n"
           "  --assets DIR         folder holding fonts/ (default: the build's assets folder)\n"
@@ -315,6 +321,7 @@ static int parse_args(int argc, char **argv, options *o)
                 fprintf(stderr, "podium: --bench-frames '%s' is not a count 1..1000000\n", val);
                 return 2;
             }
+            o->bench_frames_given = true;
         } else if (strcmp(a, "--keys") == 0) {
             NEED_VALUE();
             o->keys = val;
@@ -580,12 +587,78 @@ static int cmp_double(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
+/* CPU time of the calling thread: what a seek costs podium itself (llvmpipe's
+ * rasteriser threads are counted in the frame times) */
+static double thread_cpu_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double percentile(double *v, int n, double q)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return v[(int)floor(q * (n - 1))];
+}
+
+static int run_export(const options *o);
+
+/* Exports [0, seconds) of the talk at 1080p30 to `path` with the real
+ * exporter, quietly; returns frames per second, or 0 on failure. */
+static double bench_export(const options *o, const char *path, double seconds)
+{
+    options eo = *o;
+    eo.mode = MODE_EXPORT;
+    eo.export_path = path;
+    eo.fps = 30;
+    eo.from = (place){0};
+    eo.to = (place){.given = true, .kind = PLACE_SECONDS, .seconds = seconds, .text = "bench"};
+    int saved_out = dup(1), saved_err = dup(2), null_fd = open("/dev/null", O_WRONLY);
+    fflush(stdout);
+    fflush(stderr);
+    dup2(null_fd, 1);
+    dup2(null_fd, 2);
+    double t0 = pd_clock_now_s();
+    int rc = run_export(&eo);
+    double wall = pd_clock_now_s() - t0;
+    fflush(stdout);
+    fflush(stderr);
+    dup2(saved_out, 1);
+    dup2(saved_err, 2);
+    close(saved_out);
+    close(saved_err);
+    close(null_fd);
+    return rc == 0 ? lround(seconds * 30) / wall : 0;
+}
+
+static void remove_tree(const char *path)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        unlink(path);
+        return;
+    }
+    struct dirent *e;
+    char p[4600];
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        unlink(p);
+    }
+    closedir(d);
+    rmdir(path);
+}
+
+/* --bench: every frame of the talk, 1000 random seeks, start-up, export
+ * speed and peak memory, as a table and one JSON line (docs/performance.md). */
 static int run_bench(const options *o)
 {
     pd_err err = {0};
     app a = {0};
     pd_headless *h = NULL;
-    double *times = NULL;
+    double *ms = NULL, *seek_us = NULL;
     int rc = 2;
     double t0 = pd_clock_now_s();
     if (!app_load_content(&a, o, &err))
@@ -600,39 +673,112 @@ static int run_bench(const options *o)
         goto fail;
     pd_gfx_finish(a.gfx);
     double t_first = pd_clock_now_s();
-    int n = o->bench_frames;
-    times = malloc((size_t)n * sizeof *times);
-    if (!times)
-        goto fail;
+
+    /* every frame at 60 fps (or --bench-frames spread over the talk) */
     double dur = app_duration(&a);
+    int n = a.scene ? (int)pd_scene_frame_count(a.scene) : 600;
+    if (o->bench_frames_given)
+        n = o->bench_frames;
+    ms = malloc((size_t)n * sizeof *ms);
+    seek_us = malloc(1000 * sizeof *seek_us);
+    if (!ms || !seek_us) {
+        pd_err_set(&err, "out of memory");
+        goto fail;
+    }
+    double worst_t = 0, worst = -1;
     for (int i = 0; i < n; i++) {
+        double t = o->bench_frames_given ? dur * i / n : i / 60.0;
         double s = pd_clock_now_s();
-        /* spread the frames over the whole talk */
-        if (!app_draw(&a, o->width, o->height, dur * i / n, &err))
+        if (!app_draw(&a, o->width, o->height, t, &err))
             goto fail;
         pd_gfx_finish(a.gfx);
-        times[i] = (pd_clock_now_s() - s) * 1e3;
+        ms[i] = (pd_clock_now_s() - s) * 1e3;
+        if (ms[i] > worst) {
+            worst = ms[i];
+            worst_t = t;
+        }
     }
-    qsort(times, (size_t)n, sizeof *times, cmp_double);
-    double median = times[n / 2], p99 = times[(int)floor(0.99 * (n - 1))], max = times[n - 1];
-    printf("podium --bench: %s, %dx%d, %d frames, %s\n", o->testcard ? "test card" : o->talk, o->width, o->height, n,
-           pd_gfx_renderer_name(a.gfx));
-    printf("  start-up to first frame  %8.1f ms  (fonts+layout %.1f ms)\n", (t_first - t0) * 1e3,
+    int over = 0;
+    for (int i = 0; i < n; i++)
+        over += ms[i] > 1000.0 / 60.0;
+    double median = percentile(ms, n, 0.5), p99 = percentile(ms, n, 0.99), max = ms[n - 1];
+
+    /* 1000 random seeks: the render thread's CPU to pick the epoch and issue
+     * the frame, and the wall time until it is finished */
+    srand(12345);
+    double seek_wall_max = 0;
+    for (int i = 0; i < 1000; i++) {
+        double t = dur * rand() / (double)RAND_MAX;
+        double w = pd_clock_now_s(), c = thread_cpu_s();
+        pd_gfx_begin(a.gfx, o->width, o->height);
+        if (a.scene)
+            pd_gfx_scene_draw(a.gfx, a.scene, a.atlas, t);
+        pd_gfx_end(a.gfx, a.atlas);
+        seek_us[i] = (thread_cpu_s() - c) * 1e6;
+        pd_gfx_finish(a.gfx);
+        seek_wall_max = fmax(seek_wall_max, (pd_clock_now_s() - w) * 1e3);
+    }
+    double seek_med = percentile(seek_us, 1000, 0.5), seek_max = seek_us[999];
+    const char *renderer = pd_gfx_renderer_name(a.gfx);
+    char renderer_copy[160];
+    snprintf(renderer_copy, sizeof renderer_copy, "%s", renderer);
+    app_unload(&a);
+    pd_headless_destroy(&h);
+
+    /* export speed at 1080p30: the first 20 s of the talk, to mp4 and to PNG frames */
+    double mp4_fps = 0, png_fps = 0, export_s = a.scene || !o->testcard ? 20.0 : 0;
+    char tmp[] = "/tmp/podium-bench-XXXXXX";
+    if (!o->testcard && mkdtemp(tmp)) {
+        char path[4200];
+        options eo = *o;
+        eo.width = 1920;
+        eo.height = 1080;
+        snprintf(path, sizeof path, "%s/bench.mp4", tmp);
+        if (pd_cap_ffmpeg_available())
+            mp4_fps = bench_export(&eo, path, export_s);
+        unlink(path);
+        snprintf(path, sizeof path, "%s/frames/", tmp);
+        png_fps = bench_export(&eo, path, export_s);
+        snprintf(path, sizeof path, "%s/frames", tmp);
+        remove_tree(path);
+        rmdir(tmp);
+    }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double peak_mb = (double)ru.ru_maxrss / 1024.0;
+    double talk_frames_30 = floor(dur * 30 + 0.5);
+
+    printf("podium --bench: %s, %dx%d, %s\n", o->testcard ? "test card" : o->talk, o->width, o->height,
+           renderer_copy);
+    printf("  start-up to first frame   %9.1f ms   (fonts, script, atlas: %.1f ms)\n", (t_first - t0) * 1e3,
            (t_content - t0) * 1e3);
-    printf("  frame time median        %8.2f ms\n", median);
-    printf("  frame time p99           %8.2f ms\n", p99);
-    printf("  frame time max           %8.2f ms\n", max);
-    printf("  instances per frame      %8u\n", pd_gfx_instance_count(a.gfx));
-    printf("  atlas glyphs             %8d\n", pd_atlas_glyph_count(a.atlas));
-    printf("{\"what\":\"%s\",", o->testcard ? "testcard" : o->talk);
-    printf("\"width\":%d,\"height\":%d,\"frames\":%d,\"startup_ms\":%.2f,"
-           "\"frame_median_ms\":%.3f,\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f}\n",
-           o->width, o->height, n, (t_first - t0) * 1e3, median, p99, max);
+    printf("  frames drawn              %9d\n", n);
+    printf("  frame time median         %9.2f ms\n", median);
+    printf("  frame time p99            %9.2f ms\n", p99);
+    printf("  frame time max            %9.2f ms   (t=%.3f)\n", max, worst_t);
+    printf("  frames over 16.7 ms       %9d\n", over);
+    printf("  seek CPU median / max     %9.1f / %.1f us   (1000 random seeks; wall max %.1f ms)\n", seek_med,
+           seek_max, seek_wall_max);
+    if (!o->testcard) {
+        printf("  export 1080p30 to mp4     %9.1f frames/s   (whole talk ~%.1f s; Manim: 161 s)\n", mp4_fps,
+               mp4_fps > 0 ? talk_frames_30 / mp4_fps : 0);
+        printf("  export 1080p30 to PNGs    %9.1f frames/s   (whole talk ~%.1f s)\n", png_fps,
+               png_fps > 0 ? talk_frames_30 / png_fps : 0);
+    }
+    printf("  peak RSS                  %9.1f MB\n", peak_mb);
+    printf("{\"what\":\"%s\",\"width\":%d,\"height\":%d,\"renderer\":\"%s\",\"startup_ms\":%.2f,\"frames\":%d,"
+           "\"frame_median_ms\":%.3f,\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f,\"frames_over_16_7ms\":%d,"
+           "\"seek_cpu_median_us\":%.2f,\"seek_cpu_max_us\":%.2f,\"export_mp4_fps\":%.2f,\"export_png_fps\":%.2f,"
+           "\"export_talk_mp4_s\":%.2f,\"peak_rss_mb\":%.1f}\n",
+           o->testcard ? "testcard" : o->talk, o->width, o->height, renderer_copy, (t_first - t0) * 1e3, n, median,
+           p99, max, over, seek_med, seek_max, mp4_fps, png_fps, mp4_fps > 0 ? talk_frames_30 / mp4_fps : 0,
+           peak_mb);
     rc = 0;
 fail:
     if (rc)
         fprintf(stderr, "podium: %s\n", err.msg);
-    free(times);
+    free(ms);
+    free(seek_us);
     app_unload(&a);
     pd_headless_destroy(&h);
     return rc;

@@ -570,7 +570,8 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         nthreads = MAX_THREADS; /* PNG encoding is the slow part: one per core */
     }
     if (ok)
-        ok = pool_init(&s->pool, desc->buffers > 0 ? desc->buffers : 6, (size_t)s->w * (size_t)s->h * 4, err);
+        /* 3 frames in flight keep the encoder busy; each 1080p frame is 8 MB of RSS */
+        ok = pool_init(&s->pool, desc->buffers > 0 ? desc->buffers : 3, (size_t)s->w * (size_t)s->h * 4, err);
     if (ok && s->kind == SINK_FFMPEG)
         nthreads = 1; /* frames go down the pipe in order */
     for (int i = 0; ok && i < nthreads; i++) {

@@ -65,7 +65,7 @@ typedef struct pd_cap_sink_desc {
      * this new folder and say so (recordings). NULL: fail instead (exports). */
     const char *fallback_dir;
     const char *ffmpeg;   /* the program; NULL means "ffmpeg" on PATH */
-    int buffers;          /* 0 means 6 */
+    int buffers;          /* 0 means 3 */
 } pd_cap_sink_desc;
 
 /* Fails (NULL, err) when the file exists (never overwritten), the folder

@@ -15,6 +15,13 @@ unsigned char *pd_file_read(const char *path, size_t *size, pd_err *err)
         return NULL;
     }
     unsigned char *buf = NULL;
+    /* a folder opens, but its "size" (LONG_MAX on Linux) is no size to allocate */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode)) {
+        pd_err_set(err, "cannot read '%s': %s", path, S_ISDIR(st.st_mode) ? "it is a folder" : "not a regular file");
+        fclose(f);
+        return NULL;
+    }
     if (fseek(f, 0, SEEK_END) != 0)
         goto fail;
     long len = ftell(f);
