@@ -55,12 +55,23 @@ void place(int kind, vec4 a, vec4 b, vec4 c, vec4 fill, vec4 stroke, float strok
         float v = mix(-(hw + aa), hw + aa, corner.y);
         world = a.xy + dir * u + nrm * v;
         v_local = world;
+        c = vec4(nrm, 0.0, 0.0); // the fragment stage gets the normal ready-made
     } else if (kind == KIND_TRIANGLE) {
         // a: p0, p1; b.xy: p2
         vec2 lo = min(min(a.xy, a.zw), b.xy) - vec2(aa);
         vec2 hi = max(max(a.xy, a.zw), b.xy) + vec2(aa);
         world = mix(lo, hi, corner);
         v_local = world;
+        // the three edge lines, as (n.x, n.y, c) with n.p + c positive
+        // outside (counter-clockwise order), packed into a, b, c.x
+        vec2 p0 = a.xy, p1 = a.zw, p2 = b.xy;
+        vec2 e0 = normalize(p1 - p0), e1 = normalize(p2 - p1), e2 = normalize(p0 - p2);
+        vec3 l0 = vec3(e0.y, -e0.x, e0.x * p0.y - e0.y * p0.x);
+        vec3 l1 = vec3(e1.y, -e1.x, e1.x * p1.y - e1.y * p1.x);
+        vec3 l2 = vec3(e2.y, -e2.x, e2.x * p2.y - e2.y * p2.x);
+        a = vec4(l0, l1.x);
+        b = vec4(l1.yz, l2.xy);
+        c = vec4(l2.z, 0.0, 0.0, 0.0);
     } else {
         // glyph. a: origin, U (scene vector of one em along the baseline);
         // b: plane rect in em; c: texel rect (x0, y0 top, x1, y1 bottom)

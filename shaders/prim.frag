@@ -60,11 +60,8 @@ void main()
                       : max(q.x, q.y); // square outer corners: Cairo's miter join
     o_color = stroke_over_fill(cov_inside(d * s), cov_band(d * s, v_hw_px));
     } else if (v_kind == 1) {
-    // segment: a: p0, p1; b: clip normals at p0 and p1
-    vec2 dd = v_a.zw - v_a.xy;
-    float len = length(dd);
-    vec2 dir = len > 0.0 ? dd / len : vec2(1.0, 0.0);
-    float across = dot(v_local - v_a.xy, vec2(-dir.y, dir.x));
+    // segment: a: p0, p1; b: clip normals at p0 and p1; c.xy: its normal
+    float across = dot(v_local - v_a.xy, v_c.xy);
     float c0 = dot(v_local - v_a.xy, v_b.xy);
     float c1 = dot(v_local - v_a.zw, v_b.zw);
     // A join splits the pixels between its two pieces exactly (a hard
@@ -77,12 +74,11 @@ void main()
         discard;
     o_color = vec4(v_stroke.rgb, a);
     } else {
-    // triangle: a: p0, p1; b.xy: p2, counter-clockwise; sharp corners
+    // triangle: three edge lines n.p + c (a.xyz, (a.w, b.xy), (b.zw, c.x)), sharp corners
     vec2 p = v_local;
-    vec2 e0 = normalize(v_a.zw - v_a.xy), e1 = normalize(v_b.xy - v_a.zw), e2 = normalize(v_a.xy - v_b.xy);
-    float d0 = e0.y * (p.x - v_a.x) - e0.x * (p.y - v_a.y);
-    float d1 = e1.y * (p.x - v_a.z) - e1.x * (p.y - v_a.w);
-    float d2 = e2.y * (p.x - v_b.x) - e2.x * (p.y - v_b.y);
+    float d0 = dot(v_a.xy, p) + v_a.z;
+    float d1 = dot(vec2(v_a.w, v_b.x), p) + v_b.y;
+    float d2 = dot(v_b.zw, p) + v_c.x;
     float a = v_fill.a * cov_inside(max(max(d0, d1), d2) * s);
     if (a <= 0.0)
         discard;
