@@ -41,6 +41,8 @@ struct pd_gfx {
     GLuint vao, vbo, atlas_tex, progress_tex, empty_vao;
     GLuint scene_bufs[3], scene_texs[3]; /* instances, tracks, index */
     bool scene_loaded;
+    GLuint warm_fbo;    /* the framebuffer the shader variants were warmed for */
+    bool warm;
     uint32_t scene_instances_drawn;
     uint64_t atlas_generation;
     int atlas_w, atlas_h;
@@ -249,8 +251,71 @@ const char *pd_gfx_renderer_name(pd_gfx *g) { return g->renderer; }
 
 /* ---- frame ---- */
 
+static void use_program(pd_gfx *g, const program *p);
+
+/* llvmpipe compiles a fragment shader's machine code at its first draw into
+ * a framebuffer kind: 10-30 ms, a visible stall if it happens mid-talk (the
+ * first box, the first Write). Draw once with every program before the first
+ * clear, into one scissored pixel that the clear then wipes. */
+static void warm_up(pd_gfx *g, int fb_w, int fb_h)
+{
+    GLint fbo = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo);
+    if (g->warm && g->warm_fbo == (GLuint)fbo)
+        return;
+    g->warm = true;
+    g->warm_fbo = (GLuint)fbo;
+    if (fb_w <= 0 || fb_h <= 0)
+        return;
+    glViewport(0, 0, fb_w, fb_h);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, 0, 1, 1);
+    g->vp = (pd_viewport){0, 0, fb_w, fb_h};
+    static const instance probe[2] = {
+        {.a = {0, 0, 100, 100}, .fill = {1, 1, 1, 1}, .param = {KIND_RECT, 0, 0, 0}},
+        {.a = {0, 0, 100, 0}, .b = {0, 0, 100, 100}, .c = {0, 0, 1, 1}, .fill = {1, 1, 1, 1},
+         .param = {KIND_GLYPH, 0, 1, 0}},
+    };
+    glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
+    if (g->vbo_cap < 2) {
+        g->vbo_cap = 4096;
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(g->vbo_cap * sizeof(instance)), NULL, GL_STREAM_DRAW);
+    }
+    glBufferSubData(GL_ARRAY_BUFFER, 0, sizeof probe, probe);
+    glBindVertexArray(g->vao);
+    for (int v = 0; v < KINDS; v++) {
+        use_program(g, &g->prim[v]);
+        for (GLuint i = 0; i < 6; i++)
+            glVertexAttribPointer(i, 4, GL_FLOAT, GL_FALSE, sizeof(instance),
+                                  (void *)(uintptr_t)((size_t)v * sizeof(instance) + i * 16));
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+    }
+    if (g->scene_loaded) {
+        for (int i = 0; i < 3; i++) {
+            glActiveTexture(GL_TEXTURE1 + i);
+            glBindTexture(GL_TEXTURE_BUFFER, g->scene_texs[i]);
+        }
+        glBindVertexArray(g->empty_vao);
+        for (int v = 0; v < KINDS; v++) {
+            const program *p = &g->scene[v];
+            use_program(g, p);
+            glUniform1i(p->u_inst, 1);
+            glUniform1i(p->u_tracks, 2);
+            glUniform1i(p->u_index, 3);
+            glUniform1i(p->u_index_base, 0);
+            glUniform1f(p->u_t, 0);
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+        }
+        glActiveTexture(GL_TEXTURE0);
+    }
+    glBindVertexArray(0);
+    glDisable(GL_BLEND);
+    glDisable(GL_SCISSOR_TEST);
+}
+
 void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
 {
+    warm_up(g, fb_w, fb_h);
     /* letterbox the 16:9 frame */
     int w = fb_w, h = (int)lround((double)fb_w * 9.0 / 16.0);
     if (h > fb_h) {
@@ -492,6 +557,7 @@ bool pd_gfx_scene_upload(pd_gfx *g, const pd_scene_gpu *d, pd_err *err)
         glGenBuffers(3, g->scene_bufs);
         glGenTextures(3, g->scene_texs);
         g->scene_loaded = true;
+        g->warm = false; /* warm the scene's programs too */
     }
     return upload_tbo(g, 0, GL_RGBA32F, d->instances, (size_t)d->instance_count * 64, (size_t)d->instance_count * 4,
                       err) &&
