@@ -11,7 +11,7 @@ PACKAGES=(
   gcc pkg-config python3 meson ninja-build python3-glad
   libglfw3-dev libxrandr-dev libfreetype-dev libharfbuzz-dev libcglm-dev libstb-dev zlib1g-dev
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri
-  libcairo2-dev ffmpeg xvfb xauth
+  libcairo2-dev ffmpeg xvfb xauth xdotool imagemagick
 )
 
 missing=()

@@ -436,8 +436,28 @@ static void test_empty_talk(void)
     CHECK(pd_presenter_create(&(pd_presenter_desc){.duration = -1}, &err) == NULL, "negative duration");
 }
 
+/* Next while K plays inside the last wait of a talk that ends with it: the
+ * play completes at the end, held (found by the key storm) */
+static void test_next_in_last_wait(void)
+{
+    static const pd_stop stops[] = {{.t = 2, .hold = 1, .section = 0}, {.t = 8, .hold = 3, .section = 0}};
+    pd_err err = {0};
+    pd_presenter *p =
+        pd_presenter_create(&(pd_presenter_desc){.stops = stops, .stop_count = 2, .duration = 11}, &err);
+    CHECK(p != NULL, "create: %s", err.msg);
+    pd_presenter_key(p, PD_KEY_END, 0);
+    EXPECT(p, 8, 2, PD_MODE_HELD, "end: the last stop");
+    pd_presenter_key(p, 'K', 0);
+    pd_presenter_tick(p, 1.5);
+    EXPECT(p, 9.5, 2, PD_MODE_PLAYING, "k plays the last wait");
+    pd_presenter_key(p, PD_KEY_RIGHT, 0);
+    EXPECT(p, 11, 2, PD_MODE_HELD, "next completes it at the end");
+    pd_presenter_destroy(&p);
+}
+
 int main(void)
 {
+    test_next_in_last_wait();
     test_next_prev();
     test_reverse_replay();
     test_sections_goto();
