@@ -47,12 +47,14 @@ static EGLDisplay open_display(const char **platform)
     return EGL_NO_DISPLAY;
 }
 
-/* Keeps Mesa's driver modules mapped until the process ends. eglTerminate
- * would dlclose them at exit, and LeakSanitizer then reports the driver's
- * own caches as leaks "in <unknown module>", which no suppression can name;
- * pinned, its allocations stay attributable (tests/lsan.supp suppresses
- * them by library). Harmless otherwise: the driver lives as long as we do. */
-static void pin_driver_modules(void)
+/* Keeps the loaded shared objects (Mesa's driver, the GL stack, the X
+ * libraries GLFW dlopens) mapped until the process ends. eglTerminate and
+ * glfwTerminate would dlclose them at exit, and LeakSanitizer then reports
+ * their own caches as leaks "in <unknown module>", which no suppression can
+ * name; pinned, their allocations stay attributable (tests/lsan.supp
+ * suppresses them by library). Harmless otherwise: they would live as long
+ * as the process anyway. */
+void pd_platform_pin_driver(void)
 {
     FILE *f = fopen("/proc/self/maps", "r");
     if (!f)
@@ -63,7 +65,9 @@ static void pin_driver_modules(void)
         if (!path)
             continue;
         path[strcspn(path, "\n")] = 0;
-        if (strstr(path, "_dri.so") || strstr(path, "libgallium") || strstr(path, "libLLVM"))
+        /* every shared object loaded by now: the GL/EGL/GLX stack and the
+         * X libraries GLFW dlopens (and would dlclose at glfwTerminate) */
+        if (strstr(path, ".so"))
             (void)dlopen(path, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE); /* a reference never released */
     }
     fclose(f);
@@ -108,7 +112,7 @@ pd_headless *pd_headless_create(pd_err *err)
     h->dpy = dpy;
     h->ctx = ctx;
     h->platform = platform;
-    pin_driver_modules();
+    pd_platform_pin_driver();
     return h;
 }
 

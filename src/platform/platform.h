@@ -17,6 +17,10 @@
 #include "core/err.h"
 #include "gfx/gfx.h"
 
+/* Keeps Mesa's driver modules loaded until exit, so leak checkers can
+ * attribute the driver's caches (called by both context makers). */
+void pd_platform_pin_driver(void);
+
 /* ---- headless ---- */
 typedef struct pd_headless pd_headless;
 

@@ -173,8 +173,10 @@ void pd_window_destroy(pd_window **wp)
     if (!w)
         return;
     glfwDestroyWindow(w->win);
-    if (--g_glfw.windows == 0)
+    if (--g_glfw.windows == 0) {
+        pd_platform_pin_driver(); /* also what was loaded since the window opened */
         glfwTerminate();
+    }
     free(w);
     *wp = NULL;
 }

@@ -7,9 +7,6 @@
 # repeated here; each case below is distinct and counts once.
 # usage: test_bad_input.sh PODIUM
 set -u
-# ASan builds: Mesa's few leaks show as <unknown module> once its driver is
-# dlclosed and cannot be suppressed (tests/lsan.supp): no leak check here
-export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}detect_leaks=0"
 PODIUM="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT

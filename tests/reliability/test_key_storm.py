@@ -25,9 +25,6 @@ TALKS = sys.argv[2:] or ["demo", "gqa"]
 TOKENS = 10000
 SIZE = "320x180"
 failures = []
-# ASan builds: Mesa's few leaks show as <unknown module> once its driver is
-# dlclosed and cannot be suppressed (tests/lsan.supp): no leak check here
-os.environ["LSAN_OPTIONS"] = ":".join(filter(None, [os.environ.get("LSAN_OPTIONS"), "detect_leaks=0"]))
 
 
 def fail(msg):

@@ -9,8 +9,6 @@
 # Exit 77 (skipped) only when xvfb-run is missing.
 # usage: test_window_resize.sh PODIUM
 set -u
-# ASan builds: Mesa's leaks cannot be suppressed once its driver is dlclosed
-export LSAN_OPTIONS="${LSAN_OPTIONS:+$LSAN_OPTIONS:}detect_leaks=0"
 PODIUM="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 if ! command -v xvfb-run >/dev/null; then
   echo "skip: xvfb-run not installed (apt-get install xvfb xauth)"
