@@ -902,7 +902,7 @@ static void live_screenshot(live *L)
     pd_err err = {0};
     if (!L->shots) {
         /* fail early and clearly when the folder cannot be used */
-        if (!pd_cap_ensure_dir(L->o->capture_dir, &err)) {
+        if (!pd_cap_ensure_dir(L->o->capture_dir, "--capture-dir", &err)) {
             live_say(L, false, err.msg);
             return;
         }
@@ -951,7 +951,7 @@ static void live_record_toggle(live *L)
         return;
     }
     pd_err err = {0};
-    if (!pd_cap_ensure_dir(L->o->capture_dir, &err)) {
+    if (!pd_cap_ensure_dir(L->o->capture_dir, "--capture-dir", &err)) {
         live_say(L, false, err.msg);
         return;
     }
@@ -1259,7 +1259,7 @@ static int run_export_stops(const options *o)
         !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
         goto fail;
     /* the folder only once the frames can be rendered: a failed run leaves none */
-    if (!pd_cap_ensure_dir(o->export_stops_dir, &err))
+    if (!pd_cap_ensure_dir(o->export_stops_dir, "--export-stops", &err))
         goto fail;
     pd_gfx_target_bind(a.gfx, true);
     px = malloc((size_t)o->width * (size_t)o->height * 4);

@@ -136,7 +136,7 @@ static void pool_join(pool *p)
 
 /* ---- folders and names ---- */
 
-bool pd_cap_ensure_dir(const char *dir, pd_err *err)
+bool pd_cap_ensure_dir(const char *dir, const char *option, pd_err *err)
 {
     if (!dir || !*dir)
         return pd_err_set(err, "no capture folder given");
@@ -151,19 +151,19 @@ bool pd_cap_ensure_dir(const char *dir, pd_err *err)
         *s = 0;
         if (mkdir(path, 0777) != 0 && errno != EEXIST) {
             int e = errno;
-            return pd_err_set(err, "cannot create folder '%s': %s (pass another --capture-dir)", path, strerror(e));
+            return pd_err_set(err, "cannot create folder '%s': %s (pass another %s)", path, strerror(e), option);
         }
         *s = '/';
     }
     if (mkdir(path, 0777) != 0 && errno != EEXIST) {
         int e = errno;
-        return pd_err_set(err, "cannot create folder '%s': %s (pass another --capture-dir)", path, strerror(e));
+        return pd_err_set(err, "cannot create folder '%s': %s (pass another %s)", path, strerror(e), option);
     }
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-        return pd_err_set(err, "'%s' is not a folder (pass another --capture-dir)", path);
+        return pd_err_set(err, "'%s' is not a folder (pass another %s)", path, option);
     if (access(path, W_OK | X_OK) != 0)
-        return pd_err_set(err, "folder '%s' is not writable (pass another --capture-dir)", path);
+        return pd_err_set(err, "folder '%s' is not writable (pass another %s)", path, option);
     return true;
 }
 
@@ -209,7 +209,7 @@ static void shot_result(pd_cap_shots *s, bool ok, const char *msg)
 static void write_shot(pd_cap_shots *s, const uint8_t *px)
 {
     pd_err err = {0};
-    if (!pd_cap_ensure_dir(s->dir, &err)) {
+    if (!pd_cap_ensure_dir(s->dir, "--capture-dir", &err)) {
         shot_result(s, false, err.msg);
         return;
     }
@@ -404,17 +404,24 @@ static bool fall_back(pd_cap_sink *s, long from_index, const char *why)
         close(s->fd);
         s->fd = -1;
     }
+    char status_text[80] = "";
     if (s->pid > 0) {
         int status = 0;
         while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {
         }
         s->pid = 0;
+        if (WIFEXITED(status))
+            snprintf(status_text, sizeof status_text, ", ffmpeg exited %d", WEXITSTATUS(status));
+        else if (WIFSIGNALED(status))
+            snprintf(status_text, sizeof status_text, ", ffmpeg was killed by signal %d", WTERMSIG(status));
     }
     char msg[1200];
     pd_err err = {0};
-    if (!s->has_fallback || !pd_cap_ensure_dir(s->fallback_dir, &err)) {
-        snprintf(msg, sizeof msg, "%.300s after %ld frames; %.600s", why, from_index,
-                 s->has_fallback ? err.msg : "the mp4 is incomplete");
+    if (!s->has_fallback || !pd_cap_ensure_dir(s->fallback_dir, "--capture-dir", &err)) {
+        snprintf(msg, sizeof msg, "%.300s%s after %ld frames; %.600s", why, status_text, from_index,
+                 s->has_fallback ? err.msg
+                                 : "the mp4 is incomplete (check ffmpeg with 'ffmpeg -version', or export PNG frames "
+                                   "to a folder: --export DIR/)");
         sink_fail(s, msg);
         return false;
     }
@@ -543,7 +550,7 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
                 if (!s->has_fallback)
                     ok = pd_err_set(err, "%s; install ffmpeg (apt-get install ffmpeg) or export PNG frames to a "
                                          "folder (--export DIR/)", spawn_err.msg);
-                else if (!pd_cap_ensure_dir(s->fallback_dir, err))
+                else if (!pd_cap_ensure_dir(s->fallback_dir, "--capture-dir", err))
                     ok = false;
                 else {
                     s->kind = SINK_PNG;
@@ -562,7 +569,7 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
             s->png_dir[--n] = 0;
         char first[2200];
         frame_path(first, sizeof first, s->png_dir, 0);
-        if (!pd_cap_ensure_dir(s->png_dir, err))
+        if (!pd_cap_ensure_dir(s->png_dir, "--export DIR/", err))
             ok = false;
         else if (pd_file_exists(first))
             ok = pd_err_set(err, "'%s' holds frames already; podium never overwrites (choose a new folder)",

@@ -30,8 +30,9 @@
 /* ---- folders and names ---- */
 
 /* Creates dir (and its parents) if missing. Fails with a message naming the
- * folder when it cannot be created or is not a writable folder. */
-bool pd_cap_ensure_dir(const char *dir, pd_err *err);
+ * folder and the fix ("pass another OPTION") when it cannot be created or is
+ * not a writable folder. */
+bool pd_cap_ensure_dir(const char *dir, const char *option, pd_err *err);
 /* "podium-20240131-142501-123" (local time, milliseconds) into buf. */
 void pd_cap_timestamp(char *buf, size_t cap, const char *prefix);
 

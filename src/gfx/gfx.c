@@ -128,7 +128,11 @@ static bool link_program(program *p, const sources *src, int vert, int kind, pd_
     if (!ok) {
         char log[400];
         glGetProgramInfoLog(p->id, sizeof log, NULL, log);
-        return pd_err_set(err, "shaders '%s' + '%s' do not link: %s", src->name[vert], src->name[3], log);
+        char *nl = strchr(log, '\n');
+        if (nl)
+            *nl = 0;
+        return pd_err_set(err, "shaders '%s' + '%s' do not link: %s (restore them from the repo)", src->name[vert],
+                          src->name[3], log);
     }
     p->u_half_frame = glGetUniformLocation(p->id, "u_half_frame");
     p->u_px_per_unit = glGetUniformLocation(p->id, "u_px_per_unit");

@@ -95,7 +95,9 @@ static void test_shots(void)
     FILE *f = fopen(file, "w");
     fputs("x", f);
     fclose(f);
-    CHECK(!pd_cap_ensure_dir(file, &err) && strstr(err.msg, "plainfile"), "not a folder: %s", err.msg);
+    CHECK(!pd_cap_ensure_dir(file, "--capture-dir", &err) && strstr(err.msg, "plainfile") &&
+              strstr(err.msg, "pass another --capture-dir"),
+          "not a folder: %s", err.msg);
     s = pd_cap_shots_create(file, W, H, &err);
     uint8_t *px = pd_cap_shots_acquire(s);
     fill(px, 1);
