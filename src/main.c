@@ -50,7 +50,11 @@ typedef enum mode {
  * or section:N; resolved once the talk is loaded. */
 typedef struct place {
     bool given;
-    enum { PLACE_SECONDS, PLACE_STOP, PLACE_SECTION } kind;
+    enum {
+        PLACE_SECONDS,
+        PLACE_STOP,
+        PLACE_SECTION
+    } kind;
     double seconds;
     int n;
     const char *text;
@@ -230,20 +234,26 @@ static bool is_non_dir(const char *path)
 /* Returns 0 to go on, or an exit code (help printed, or bad input). */
 static int parse_args(int argc, char **argv, options *o)
 {
-    *o = (options){.mode = MODE_PRESENT, .width = 1920, .height = 1080, .bench_frames = 300,
-                   .talk = PD_DEFAULT_TALK, .stop = -1, .fps = 60, .capture_dir = "captures"};
+    *o = (options){.mode = MODE_PRESENT,
+                   .width = 1920,
+                   .height = 1080,
+                   .bench_frames = 300,
+                   .talk = PD_DEFAULT_TALK,
+                   .stop = -1,
+                   .fps = 60,
+                   .capture_dir = "captures"};
     bool have_frame = false, frame_given = false;
     int headless_modes = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-#define NEED_VALUE()                                                                  \
-    do {                                                                              \
-        if (!val) {                                                                   \
-            fprintf(stderr, "podium: %s needs a value (see podium --help)\n", a);      \
-            return 2;                                                                 \
-        }                                                                             \
-        i++;                                                                          \
+#define NEED_VALUE()                                                              \
+    do {                                                                          \
+        if (!val) {                                                               \
+            fprintf(stderr, "podium: %s needs a value (see podium --help)\n", a); \
+            return 2;                                                             \
+        }                                                                         \
+        i++;                                                                      \
     } while (0)
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
@@ -342,13 +352,17 @@ static int parse_args(int argc, char **argv, options *o)
         } else if (strcmp(a, "--export") == 0) {
             NEED_VALUE();
             if (!*val || (!ends_with(val, ".mp4") && !ends_with(val, "/") && !is_dir(val))) {
-                fprintf(stderr, "podium: --export '%s' must name a .mp4 file or a folder ending in / "
-                                "(e.g. --export talk.mp4 or --export frames/)\n", val);
+                fprintf(stderr,
+                        "podium: --export '%s' must name a .mp4 file or a folder ending in / "
+                        "(e.g. --export talk.mp4 or --export frames/)\n",
+                        val);
                 return 2;
             }
             if (ends_with(val, "/") && is_non_dir(val)) {
-                fprintf(stderr, "podium: --export '%s' is a file, not a folder (name a new folder, e.g. "
-                                "--export frames/)\n", val);
+                fprintf(stderr,
+                        "podium: --export '%s' is a file, not a folder (name a new folder, e.g. "
+                        "--export frames/)\n",
+                        val);
                 return 2;
             }
             o->export_path = val;
@@ -361,8 +375,10 @@ static int parse_args(int argc, char **argv, options *o)
                 return 2;
             }
             if (is_non_dir(val)) {
-                fprintf(stderr, "podium: --export-stops '%s' is a file, not a folder (name a new folder, e.g. "
-                                "--export-stops stops/)\n", val);
+                fprintf(stderr,
+                        "podium: --export-stops '%s' is a file, not a folder (name a new folder, e.g. "
+                        "--export-stops stops/)\n",
+                        val);
                 return 2;
             }
             o->export_stops_dir = val;
@@ -704,7 +720,9 @@ static int run_bench(const options *o)
     /* The slowest frames, drawn again 5 times each: the median of those is
      * what the content costs at that moment; a frame that was slow only once
      * was the scheduler (2 cores shared by llvmpipe's threads and ours). */
-    enum { RETIME = 20 };
+    enum {
+        RETIME = 20
+    };
     double slow_t[RETIME];
     int nslow = 0;
     {
@@ -786,8 +804,7 @@ static int run_bench(const options *o)
     double peak_mb = (double)ru.ru_maxrss / 1024.0;
     double talk_frames_30 = floor(dur * 30 + 0.5);
 
-    printf("podium --bench: %s, %dx%d, %s\n", o->testcard ? "test card" : o->talk, o->width, o->height,
-           renderer_copy);
+    printf("podium --bench: %s, %dx%d, %s\n", o->testcard ? "test card" : o->talk, o->width, o->height, renderer_copy);
     printf("  start-up to first frame   %9.1f ms   (fonts, script, atlas: %.1f ms)\n", (t_first - t0) * 1e3,
            (t_content - t0) * 1e3);
     printf("  frames drawn              %9d\n", n);
@@ -797,8 +814,8 @@ static int run_bench(const options *o)
     printf("  frames over 16.7 ms       %9d\n", over);
     printf("  slowest moment, redrawn   %9.2f ms   (t=%.3f: median of 5 redraws of the 20 slowest frames)\n",
            worst_repro, worst_repro_t);
-    printf("  seek CPU median/p99/max   %9.1f / %.1f / %.1f us   (1000 random seeks; wall max %.1f ms)\n",
-           seek_med, seek_p99, seek_max, seek_wall_max);
+    printf("  seek CPU median/p99/max   %9.1f / %.1f / %.1f us   (1000 random seeks; wall max %.1f ms)\n", seek_med,
+           seek_p99, seek_max, seek_wall_max);
     if (!o->testcard) {
         printf("  export 1080p30 to mp4     %9.1f frames/s   (whole talk ~%.1f s; Manim: 161 s)\n", mp4_fps,
                mp4_fps > 0 ? talk_frames_30 / mp4_fps : 0);
@@ -809,11 +826,12 @@ static int run_bench(const options *o)
     printf("{\"what\":\"%s\",\"width\":%d,\"height\":%d,\"renderer\":\"%s\",\"startup_ms\":%.2f,\"frames\":%d,"
            "\"frame_median_ms\":%.3f,\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f,\"frames_over_16_7ms\":%d,"
            "\"slowest_moment_ms\":%.3f,\"slowest_moment_t\":%.3f,"
-           "\"seek_cpu_median_us\":%.2f,\"seek_cpu_p99_us\":%.2f,\"seek_cpu_max_us\":%.2f,\"export_mp4_fps\":%.2f,\"export_png_fps\":%.2f,"
+           "\"seek_cpu_median_us\":%.2f,\"seek_cpu_p99_us\":%.2f,\"seek_cpu_max_us\":%.2f,\"export_mp4_fps\":%.2f,"
+           "\"export_png_fps\":%.2f,"
            "\"export_talk_mp4_s\":%.2f,\"peak_rss_mb\":%.1f}\n",
-           o->testcard ? "testcard" : o->talk, o->width, o->height, renderer_copy, (t_first - t0) * 1e3, n, median,
-           p99, max, over, worst_repro, worst_repro_t, seek_med, seek_p99, seek_max, mp4_fps, png_fps, mp4_fps > 0 ? talk_frames_30 / mp4_fps : 0,
-           peak_mb);
+           o->testcard ? "testcard" : o->talk, o->width, o->height, renderer_copy, (t_first - t0) * 1e3, n, median, p99,
+           max, over, worst_repro, worst_repro_t, seek_med, seek_p99, seek_max, mp4_fps, png_fps,
+           mp4_fps > 0 ? talk_frames_30 / mp4_fps : 0, peak_mb);
     rc = 0;
 fail:
     if (rc)
@@ -905,11 +923,11 @@ typedef struct live {
     pd_presenter *p;
     pd_cap_shots *shots;
     pd_cap_sink *rec;
-    double rec_start;   /* presenter clock when the recording began */
+    double rec_start; /* presenter clock when the recording began */
     long rec_frames;
     bool target_ready;
     bool headless;
-    int failures;       /* captures that could not be written */
+    int failures; /* captures that could not be written */
     uint8_t *bench_px;
 } live;
 
@@ -1000,9 +1018,10 @@ static void live_record_toggle(live *L)
     pd_cap_timestamp(stamp, sizeof stamp, "podium-rec");
     snprintf(path, sizeof path, "%s/%s.mp4", L->o->capture_dir, stamp);
     snprintf(fallback, sizeof fallback, "%s/%s", L->o->capture_dir, stamp);
-    L->rec = pd_cap_sink_open(&(pd_cap_sink_desc){.path = path, .width = L->o->width, .height = L->o->height,
-                                                  .fps = L->o->fps, .fallback_dir = fallback},
-                              &err);
+    L->rec = pd_cap_sink_open(
+        &(pd_cap_sink_desc){
+            .path = path, .width = L->o->width, .height = L->o->height, .fps = L->o->fps, .fallback_dir = fallback},
+        &err);
     if (!L->rec) {
         live_say(L, false, err.msg);
         return;
@@ -1216,9 +1235,8 @@ static int run_export(const options *o)
         !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
         goto fail;
     pd_gfx_target_bind(a.gfx, true);
-    sink = pd_cap_sink_open(&(pd_cap_sink_desc){.path = o->export_path, .width = o->width, .height = o->height,
-                                                .fps = fps},
-                            &err);
+    sink = pd_cap_sink_open(
+        &(pd_cap_sink_desc){.path = o->export_path, .width = o->width, .height = o->height, .fps = fps}, &err);
     if (!sink)
         goto fail;
     double t0 = pd_clock_now_s();
@@ -1403,8 +1421,12 @@ static bool pview_open(pview *pv, app *a, const options *o, pd_window *main_w, p
 {
     int mons = pd_window_monitor_count();
     int other = o->monitor == 0 ? 1 : 0;
-    pv->w = pd_window_create(&(pd_window_desc){.title = "podium: presenter view", .width = 1280, .height = 720,
-                                               .monitor = other, .place_on_monitor = mons > 1, .no_vsync = true},
+    pv->w = pd_window_create(&(pd_window_desc){.title = "podium: presenter view",
+                                               .width = 1280,
+                                               .height = 720,
+                                               .monitor = other,
+                                               .place_on_monitor = mons > 1,
+                                               .no_vsync = true},
                              err);
     if (!pv->w) {
         pd_window_make_current(main_w);
@@ -1530,7 +1552,8 @@ static int run_present(const options *o)
         const char *msg = pd_presenter_take_message(p);
         (void)msg; /* shown as a toast already */
 
-        pd_overlay_info info = {.clock_s = clock_of_day_s(), .recording = L.rec != NULL,
+        pd_overlay_info info = {.clock_s = clock_of_day_s(),
+                                .recording = L.rec != NULL,
                                 .recording_s = L.rec ? pd_presenter_get_view(p).now_s - L.rec_start : 0};
         pd_window_framebuffer_size(w, &fw, &fh);
         if (fw > 0 && fh > 0) {

@@ -13,22 +13,22 @@
 
 static int check_failures, check_count;
 
-#define CHECK(cond, ...)                                                     \
-    do {                                                                     \
-        check_count++;                                                       \
-        if (!(cond)) {                                                       \
-            check_failures++;                                                \
-            fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);  \
-            fprintf(stderr, __VA_ARGS__);                                    \
-            fputc('\n', stderr);                                             \
-        }                                                                    \
+#define CHECK(cond, ...)                                                    \
+    do {                                                                    \
+        check_count++;                                                      \
+        if (!(cond)) {                                                      \
+            check_failures++;                                               \
+            fprintf(stderr, "FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond); \
+            fprintf(stderr, __VA_ARGS__);                                   \
+            fputc('\n', stderr);                                            \
+        }                                                                   \
     } while (0)
 
-#define CHECK_NEAR(got, want, tol, what)                                                          \
-    do {                                                                                          \
-        double check_got_ = (got), check_want_ = (want);                                          \
-        CHECK(fabs(check_got_ - check_want_) <= (tol), "%s: got %.4f, want %.4f +- %.4f", (what), \
-              check_got_, check_want_, (double)(tol));                                            \
+#define CHECK_NEAR(got, want, tol, what)                                                                      \
+    do {                                                                                                      \
+        double check_got_ = (got), check_want_ = (want);                                                      \
+        CHECK(fabs(check_got_ - check_want_) <= (tol), "%s: got %.4f, want %.4f +- %.4f", (what), check_got_, \
+              check_want_, (double)(tol));                                                                    \
     } while (0)
 
 static inline int check_exit(void)

@@ -20,7 +20,10 @@
 
 extern char **environ;
 
-enum { MAX_THREADS = 2, MAX_BUFFERS = 16 };
+enum {
+    MAX_THREADS = 2,
+    MAX_BUFFERS = 16
+};
 
 /* ---- the buffer pool and queue shared by shots and sinks ---- */
 
@@ -180,7 +183,9 @@ void pd_cap_timestamp(char *buf, size_t cap, const char *prefix)
 
 /* ---- screenshots ---- */
 
-enum { SHOT_RESULTS = 8 };
+enum {
+    SHOT_RESULTS = 8
+};
 
 struct pd_cap_shots {
     pool pool;
@@ -313,18 +318,18 @@ typedef enum sink_kind {
 
 struct pd_cap_sink {
     pool pool;
-    sink_kind kind;       /* guarded by pool.mu after open (a fall-back changes it) */
+    sink_kind kind; /* guarded by pool.mu after open (a fall-back changes it) */
     int w, h;
     double fps;
     char path[2048], png_dir[2048], fallback_dir[2048];
     bool has_fallback;
     pid_t pid;
     int fd;
-    long frames_in;       /* render thread */
+    long frames_in;          /* render thread */
     long frames_to_png_from; /* index of the first frame written as PNG after a fall-back */
-    bool failed;          /* guarded by pool.mu */
-    char error[1400];      /* guarded by pool.mu */
-    char notice[1400];     /* guarded by pool.mu */
+    bool failed;             /* guarded by pool.mu */
+    char error[1400];        /* guarded by pool.mu */
+    char notice[1400];       /* guarded by pool.mu */
     bool notice_new;
     char notice_out[1400]; /* render thread copy */
 };
@@ -490,9 +495,10 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     snprintf(size, sizeof size, "%dx%d", s->w, s->h);
     snprintf(rate, sizeof rate, "%.6g", s->fps);
     /* -n: ffmpeg too refuses to overwrite; rgba rows top first, as we read them */
-    char *argv[] = {(char *)prog, "-hide_banner", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "rgba",
-                    "-s", size, "-framerate", rate, "-i", "pipe:0", "-an", "-c:v", "libx264", "-preset", "ultrafast",
-                    "-crf", "18", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-n", s->path, NULL};
+    char *argv[] = {(char *)prog, "-hide_banner", "-loglevel", "error",      "-f",        "rawvideo", "-pix_fmt",
+                    "rgba",       "-s",           size,        "-framerate", rate,        "-i",       "pipe:0",
+                    "-an",        "-c:v",         "libx264",   "-preset",    "ultrafast", "-crf",     "18",
+                    "-pix_fmt",   "yuv420p",      "-movflags", "+faststart", "-n",        s->path,    NULL};
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
@@ -548,8 +554,10 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
             pd_err spawn_err = {0};
             if (!spawn_ffmpeg(s, prog, &spawn_err)) {
                 if (!s->has_fallback)
-                    ok = pd_err_set(err, "%s; install ffmpeg (apt-get install ffmpeg) or export PNG frames to a "
-                                         "folder (--export DIR/)", spawn_err.msg);
+                    ok = pd_err_set(err,
+                                    "%s; install ffmpeg (apt-get install ffmpeg) or export PNG frames to a "
+                                    "folder (--export DIR/)",
+                                    spawn_err.msg);
                 else if (!pd_cap_ensure_dir(s->fallback_dir, "--capture-dir", err))
                     ok = false;
                 else {
@@ -572,8 +580,8 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         if (!pd_cap_ensure_dir(s->png_dir, "--export DIR/", err))
             ok = false;
         else if (pd_file_exists(first))
-            ok = pd_err_set(err, "'%s' holds frames already; podium never overwrites (choose a new folder)",
-                            s->png_dir);
+            ok =
+                pd_err_set(err, "'%s' holds frames already; podium never overwrites (choose a new folder)", s->png_dir);
         nthreads = MAX_THREADS; /* PNG encoding is the slow part: one per core */
     }
     if (ok)
@@ -693,7 +701,9 @@ void pd_cap_progress(long done, long total, double elapsed_s)
         return;
     g_progress.last_draw = now;
     g_progress.drawn = true;
-    enum { WIDTH = 30 };
+    enum {
+        WIDTH = 30
+    };
     char bar[WIDTH + 1];
     int fill = total > 0 ? (int)((double)done / (double)total * WIDTH) : 0;
     for (int i = 0; i < WIDTH; i++)

@@ -59,14 +59,14 @@ void pd_cap_shots_flush(pd_cap_shots *s);
 typedef struct pd_cap_sink pd_cap_sink;
 
 typedef struct pd_cap_sink_desc {
-    const char *path;  /* ends in .mp4: ffmpeg; else a folder for frame-000001.png ... */
+    const char *path; /* ends in .mp4: ffmpeg; else a folder for frame-000001.png ... */
     int width, height;
-    double fps;        /* 0 means 60 */
+    double fps; /* 0 means 60 */
     /* When ffmpeg is missing or dies: write the rest as a PNG sequence in
      * this new folder and say so (recordings). NULL: fail instead (exports). */
     const char *fallback_dir;
-    const char *ffmpeg;   /* the program; NULL means "ffmpeg" on PATH */
-    int buffers;          /* 0 means 3 */
+    const char *ffmpeg; /* the program; NULL means "ffmpeg" on PATH */
+    int buffers;        /* 0 means 3 */
 } pd_cap_sink_desc;
 
 /* Fails (NULL, err) when the file exists (never overwritten), the folder

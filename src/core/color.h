@@ -10,7 +10,7 @@
 
 #include "core/vec.h"
 
-#define PD_HEX(h) ((pd_color){((h) >> 16 & 255) / 255.0f, ((h) >> 8 & 255) / 255.0f, ((h) & 255) / 255.0f, 1.0f})
+#define PD_HEX(h) ((pd_color){((h) >> 16 & 255) / 255.0f, ((h) >> 8 & 255) / 255.0f, ((h)&255) / 255.0f, 1.0f})
 
 #define PD_BLUE PD_HEX(0x58C4DD)
 #define PD_YELLOW PD_HEX(0xFFFF00)

@@ -17,7 +17,12 @@ extern const char pd_shader_prim_vert[];
 extern const char pd_shader_scene_vert[];
 extern const char pd_shader_prim_frag[];
 
-enum { KIND_RECT = 0, KIND_SEGMENT = 1, KIND_TRIANGLE = 2, KIND_GLYPH = 3 };
+enum {
+    KIND_RECT = 0,
+    KIND_SEGMENT = 1,
+    KIND_TRIANGLE = 2,
+    KIND_GLYPH = 3
+};
 
 /* One instance: six vec4 attributes (see shaders/prim.vert). */
 typedef struct instance {
@@ -33,7 +38,9 @@ typedef struct program {
 } program;
 
 /* fragment variants: shapes (rectangle, segment, triangle) and glyphs */
-enum { KINDS = 2 };
+enum {
+    KINDS = 2
+};
 #define VARIANT(kind) ((kind) == KIND_GLYPH ? 1 : 0)
 
 struct pd_gfx {
@@ -41,7 +48,7 @@ struct pd_gfx {
     GLuint vao, vbo, atlas_tex, progress_tex, empty_vao;
     GLuint scene_bufs[3], scene_texs[3]; /* instances, tracks, index */
     bool scene_loaded;
-    GLuint warm_fbo;    /* the framebuffer the shader variants were warmed for */
+    GLuint warm_fbo; /* the framebuffer the shader variants were warmed for */
     bool warm;
     uint32_t scene_instances_drawn;
     uint64_t atlas_generation;
@@ -80,7 +87,7 @@ static GLuint compile(GLenum type, const char *const *src, int nsrc, const char 
 
 /* The shader sources: embedded, or read from --shaders DIR. */
 typedef struct sources {
-    const char *text[4];       /* place.glsl, prim.vert, scene.vert, prim.frag */
+    const char *text[4]; /* place.glsl, prim.vert, scene.vert, prim.frag */
     char name[4][1024];
     unsigned char *owned[4];
 } sources;
@@ -277,7 +284,10 @@ static void warm_up(pd_gfx *g, int fb_w, int fb_h)
     g->vp = (pd_viewport){0, 0, fb_w, fb_h};
     static const instance probe[2] = {
         {.a = {0, 0, 100, 100}, .fill = {1, 1, 1, 1}, .param = {KIND_RECT, 0, 0, 0}},
-        {.a = {0, 0, 100, 0}, .b = {0, 0, 100, 100}, .c = {0, 0, 1, 1}, .fill = {1, 1, 1, 1},
+        {.a = {0, 0, 100, 0},
+         .b = {0, 0, 100, 100},
+         .c = {0, 0, 1, 1},
+         .fill = {1, 1, 1, 1},
          .param = {KIND_GLYPH, 0, 1, 0}},
     };
     glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
@@ -422,7 +432,9 @@ void pd_gfx_polyline(pd_gfx *g, const pd_draw_polyline *pl)
 {
     if (pl->count < 2 || pl->color.a <= 0 || pl->stroke_width <= 0)
         return;
-    enum { MAX_STACK = 64 };
+    enum {
+        MAX_STACK = 64
+    };
     pd_seg stack_segs[MAX_STACK];
     pd_seg *segs = pl->count < MAX_STACK ? stack_segs : malloc((pl->count + 1) * sizeof *segs);
     if (!segs)
@@ -486,8 +498,7 @@ void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl)
     set_color(in->stroke, gl->stroke);
 }
 
-bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const pd_text_run *run, pd_v2 at, float angle, pd_color fill,
-                 pd_err *err)
+bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const pd_text_run *run, pd_v2 at, float angle, pd_color fill, pd_err *err)
 {
     float c = cosf(angle), s = sinf(angle);
     for (uint32_t i = 0; i < run->glyph_count; i++) {
@@ -661,10 +672,7 @@ bool pd_gfx_target_create(pd_gfx *g, int width, int height, pd_err *err)
     return true;
 }
 
-void pd_gfx_target_bind(pd_gfx *g, bool offscreen)
-{
-    glBindFramebuffer(GL_FRAMEBUFFER, offscreen ? g->fbo : 0);
-}
+void pd_gfx_target_bind(pd_gfx *g, bool offscreen) { glBindFramebuffer(GL_FRAMEBUFFER, offscreen ? g->fbo : 0); }
 
 void pd_gfx_read_rgba(pd_gfx *g, int w, int h, uint8_t *out)
 {

@@ -38,9 +38,9 @@ typedef void (*pd_gl_proc)(void);
 typedef pd_gl_proc (*pd_gl_loader)(const char *name);
 
 typedef struct pd_gfx_desc {
-    pd_gl_loader get_proc;    /* required: eglGetProcAddress or glfwGetProcAddress */
-    const char *shader_dir;   /* optional: load prim.vert/prim.frag from here instead of the embedded copy */
-    pd_color clear;           /* background; 0 means Manim's BLACK (opaque) */
+    pd_gl_loader get_proc;  /* required: eglGetProcAddress or glfwGetProcAddress */
+    const char *shader_dir; /* optional: load prim.vert/prim.frag from here instead of the embedded copy */
+    pd_color clear;         /* background; 0 means Manim's BLACK (opaque) */
 } pd_gfx_desc;
 
 /* Needs a current GL 3.3 core context. Fails with a message naming the shader
@@ -53,9 +53,9 @@ void pd_gfx_destroy(pd_gfx **g);
 typedef struct pd_draw_rect {
     pd_v2 center, size;
     float corner_radius;
-    float angle;          /* radians, counter-clockwise */
+    float angle; /* radians, counter-clockwise */
     pd_color fill, stroke;
-    float stroke_width;   /* Manim stroke_width */
+    float stroke_width; /* Manim stroke_width */
 } pd_draw_rect;
 
 /* An open or closed polyline: miter joins (limit 10, then bevel-like butt),

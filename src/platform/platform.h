@@ -37,11 +37,11 @@ typedef struct pd_window pd_window;
 
 typedef struct pd_window_desc {
     const char *title;
-    int width, height;   /* 0 means 1280x720 */
+    int width, height; /* 0 means 1280x720 */
     bool fullscreen;
-    int monitor;         /* 0-based; used with fullscreen */
+    int monitor;           /* 0-based; used with fullscreen */
     bool place_on_monitor; /* windowed: open on `monitor` when it exists (the presenter view) */
-    bool no_vsync;       /* swap without waiting (a second window must not halve the frame rate) */
+    bool no_vsync;         /* swap without waiting (a second window must not halve the frame rate) */
 } pd_window_desc;
 
 /* Says whether a display can be opened at all (X11 or Wayland), without
@@ -80,11 +80,11 @@ typedef enum pd_event_type {
 
 typedef struct pd_window_event {
     pd_event_type type;
-    int key, mods;   /* keys: GLFW codes and modifier bits */
+    int key, mods; /* keys: GLFW codes and modifier bits */
     bool repeat;
-    int button;      /* 0 left, 1 right, 2 middle */
-    double x, y;     /* cursor in framebuffer pixels, origin top-left */
-    double dy;       /* wheel: > 0 away from the user */
+    int button;  /* 0 left, 1 right, 2 middle */
+    double x, y; /* cursor in framebuffer pixels, origin top-left */
+    double dy;   /* wheel: > 0 away from the user */
 } pd_window_event;
 /* Pops the next queued event; false when none. */
 bool pd_window_next_event(pd_window *w, pd_window_event *ev);

@@ -5,7 +5,9 @@
 
 #include "platform/platform.h"
 
-enum { KEY_QUEUE = 256 };
+enum {
+    KEY_QUEUE = 256
+};
 
 struct pd_window {
     GLFWwindow *win;
@@ -183,7 +185,10 @@ void pd_window_destroy(pd_window **wp)
 
 pd_gl_proc pd_window_get_proc(const char *name) { return (pd_gl_proc)glfwGetProcAddress(name); }
 bool pd_window_should_close(const pd_window *w) { return glfwWindowShouldClose(w->win); }
-void pd_window_framebuffer_size(const pd_window *w, int *fb_w, int *fb_h) { glfwGetFramebufferSize(w->win, fb_w, fb_h); }
+void pd_window_framebuffer_size(const pd_window *w, int *fb_w, int *fb_h)
+{
+    glfwGetFramebufferSize(w->win, fb_w, fb_h);
+}
 void pd_window_swap(pd_window *w) { glfwSwapBuffers(w->win); }
 void pd_window_close(pd_window *w) { glfwSetWindowShouldClose(w->win, GLFW_TRUE); }
 

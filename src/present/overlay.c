@@ -67,8 +67,7 @@ static bool slot_set(pd_overlay *o, slot *s, const char *str, float size, bool b
 static float slot_width(const slot *s) { return s->valid ? s->run.x1 - s->run.x0 : 0; }
 
 /* Draws s with its first baseline at y; align -1 left at x, 0 centred, +1 right. */
-static bool slot_draw(pd_gfx *g, pd_atlas *atlas, const slot *s, float x, float y, int align, pd_color c,
-                      pd_err *err)
+static bool slot_draw(pd_gfx *g, pd_atlas *atlas, const slot *s, float x, float y, int align, pd_color c, pd_err *err)
 {
     if (!s->valid || s->run.glyph_count == 0)
         return true;
@@ -163,15 +162,19 @@ static void timeline(pd_gfx *g, const pd_presenter *p, double x0, double x1, dou
         double f = x0 + (x1 - x0) * pd_presenter_section_info(p, i)->t / dur;
         pd_gfx_line(g, (pd_v2){sx(f), y - 0.09f}, (pd_v2){sx(f), y + 0.09f}, PD_WHITE, 2.5f);
     }
-    pd_gfx_rect(g, &(pd_draw_rect){.center = {sx(x0 + (x1 - x0) * u), y}, .size = {0.12f, 0.12f},
-                                   .corner_radius = 0.06f, .fill = PD_WHITE, .stroke = PD_BLUE,
+    pd_gfx_rect(g, &(pd_draw_rect){.center = {sx(x0 + (x1 - x0) * u), y},
+                                   .size = {0.12f, 0.12f},
+                                   .corner_radius = 0.06f,
+                                   .fill = PD_WHITE,
+                                   .stroke = PD_BLUE,
                                    .stroke_width = 1.5f});
 }
 
 static bool draw_hud(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_presenter *p, const pd_overlay_info *info,
                      const pd_presenter_view *v, pd_err *err)
 {
-    pd_gfx_rect(g, &(pd_draw_rect){.center = {0, sy(0.95)}, .size = {PD_FRAME_W + 0.1f, (float)(0.105 * PD_FRAME_H)},
+    pd_gfx_rect(g, &(pd_draw_rect){.center = {0, sy(0.95)},
+                                   .size = {PD_FRAME_W + 0.1f, (float)(0.105 * PD_FRAME_H)},
                                    .fill = pd_color_alpha(PD_HEX(0x181818), 0.8f)});
     timeline(g, p, PD_HUD_BAR_X0, PD_HUD_BAR_X1, PD_HUD_BAR_Y);
     char buf[256], a[32], b[32];
@@ -215,15 +218,17 @@ bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_present
 {
     pd_presenter_view v = pd_presenter_get_view(p);
     if (v.blackout || v.white) {
-        pd_gfx_rect(g, &(pd_draw_rect){.center = {0, 0}, .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f},
+        pd_gfx_rect(g, &(pd_draw_rect){.center = {0, 0},
+                                       .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f},
                                        .fill = v.white ? PD_WHITE : PD_BLACK});
     } else if (v.hud && !draw_hud(o, g, atlas, p, info, &v, err)) {
         return false;
     }
     if (info && info->recording) {
         /* REC: on screen, never in the recording (it is drawn here only) */
-        pd_gfx_rect(g, &(pd_draw_rect){.center = {sx(0.03), sy(0.045)}, .size = {0.2f, 0.2f}, .corner_radius = 0.1f,
-                                       .fill = PD_RED});
+        pd_gfx_rect(g,
+                    &(pd_draw_rect){
+                        .center = {sx(0.03), sy(0.045)}, .size = {0.2f, 0.2f}, .corner_radius = 0.1f, .fill = PD_RED});
         char buf[64], a[32];
         fmt_clock(a, sizeof a, info->recording_s);
         snprintf(buf, sizeof buf, "REC %s", a);
@@ -285,28 +290,30 @@ static void wrap(char *buf, size_t cap, const char *text, int cols)
 }
 
 bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_scene *scene,
-                                    const pd_presenter *p, const pd_overlay_info *info, int fb_w, int fb_h,
-                                    pd_err *err)
+                                    const pd_presenter *p, const pd_overlay_info *info, int fb_w, int fb_h, pd_err *err)
 {
     pd_presenter_view v = pd_presenter_get_view(p);
     char buf[1024], a[32], b[32];
     /* pass 1: the text of the view over a dark page */
     pd_gfx_begin(g, fb_w, fb_h);
     pd_viewport vp = pd_gfx_viewport(g);
-    pd_gfx_rect(g, &(pd_draw_rect){.center = {0, 0}, .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f},
-                                   .fill = PD_HEX(0x1A1A1A)});
+    pd_gfx_rect(
+        g, &(pd_draw_rect){.center = {0, 0}, .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f}, .fill = PD_HEX(0x1A1A1A)});
     int sec = pd_presenter_section(p);
     const pd_section_info *si = pd_presenter_section_info(p, sec);
     snprintf(buf, sizeof buf, "stop %d/%d   %s%s", pd_presenter_stop(p), pd_presenter_stop_count(p),
-             si && si->title ? si->title : "", v.blackout ? "   [black screen]" : v.white ? "   [white screen]" : "");
+             si && si->title ? si->title : "",
+             v.blackout ? "   [black screen]"
+             : v.white  ? "   [white screen]"
+                        : "");
     if (!text(o, g, atlas, SLOT_PV_TITLE, buf, 12, true, sx(0.02), sy(0.05), -1, PD_WHITE, err))
         return false;
     if (!text(o, g, atlas, SLOT_PV_NOW, "now", 10, false, sx(0.02), sy(0.1), -1, PD_GRAY, err))
         return false;
     double next_t = pd_presenter_next_t(p);
     bool has_next = next_t > pd_presenter_t(p) + 1e-6 || pd_presenter_mode(p) == PD_MODE_PLAYING;
-    if (!text(o, g, atlas, SLOT_PV_NEXT, has_next ? "next stop" : "end of the talk", 10, false, sx(0.655), sy(0.1),
-              -1, PD_GRAY, err))
+    if (!text(o, g, atlas, SLOT_PV_NEXT, has_next ? "next stop" : "end of the talk", 10, false, sx(0.655), sy(0.1), -1,
+              PD_GRAY, err))
         return false;
     const char *note = pd_presenter_note(p);
     wrap(buf, sizeof buf, note && *note ? note : "(no note)", 46);

@@ -27,9 +27,9 @@
 typedef struct pd_overlay pd_overlay;
 
 typedef struct pd_overlay_info {
-    double clock_s;        /* local time of day, seconds since midnight */
+    double clock_s; /* local time of day, seconds since midnight */
     bool recording;
-    double recording_s;    /* how long the recording runs */
+    double recording_s; /* how long the recording runs */
 } pd_overlay_info;
 
 pd_overlay *pd_overlay_create(pd_fonts *fonts, pd_err *err);

@@ -30,10 +30,10 @@ struct pd_presenter {
     double t;
     pd_play_mode mode;
     play_kind kind;
-    double target;      /* PLAYING to a target: where it holds */
-    int reverse_stop;   /* REVERSE: the stop it holds at */
-    int scrub_dir;      /* -1, 0, +1 while Shift+arrow is held */
-    bool dragging;      /* mouse on the timeline bar */
+    double target;    /* PLAYING to a target: where it holds */
+    int reverse_stop; /* REVERSE: the stop it holds at */
+    int scrub_dir;    /* -1, 0, +1 while Shift+arrow is held */
+    bool dragging;    /* mouse on the timeline bar */
 
     bool hud, help, blackout, white, fullscreen;
     bool goto_active;

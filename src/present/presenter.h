@@ -56,9 +56,9 @@ enum {
     PD_ACT_QUIT = 1u << 0,
     PD_ACT_FULLSCREEN = 1u << 1, /* toggle */
     PD_ACT_SCREENSHOT = 1u << 2,
-    PD_ACT_RECORD = 1u << 3,     /* start or stop */
+    PD_ACT_RECORD = 1u << 3, /* start or stop */
     PD_ACT_PRESENTER_VIEW = 1u << 4,
-    PD_ACT_CHANGED = 1u << 5,    /* the picture or an overlay changed: redraw */
+    PD_ACT_CHANGED = 1u << 5, /* the picture or an overlay changed: redraw */
 };
 
 typedef struct pd_presenter_desc {
@@ -67,8 +67,8 @@ typedef struct pd_presenter_desc {
     const pd_section_info *sections; /* copied; titles are borrowed */
     uint32_t section_count;
     double duration;
-    bool hud;             /* HUD shown at start */
-    bool fullscreen;      /* the window starts fullscreen (Esc leaves it first) */
+    bool hud;        /* HUD shown at start */
+    bool fullscreen; /* the window starts fullscreen (Esc leaves it first) */
 } pd_presenter_desc;
 
 typedef struct pd_presenter pd_presenter;

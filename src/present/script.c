@@ -59,8 +59,8 @@ static bool parse_token(const char *w, int pos, pd_script_token *t, pd_err *err)
                 return pd_err_set(err, "--keys: '%s' (token %d): drag needs two fractions, e.g. drag:0.2:0.6", w, pos);
             *colon2 = 0;
             if (!parse_num(arg, 0, 1, &t->a) || !parse_num(colon2 + 1, 0, 1, &t->b))
-                return pd_err_set(err, "--keys: '%s' (token %d): drag needs two fractions 0..1, e.g. drag:0.2:0.6",
-                                  w, pos);
+                return pd_err_set(err, "--keys: '%s' (token %d): drag needs two fractions 0..1, e.g. drag:0.2:0.6", w,
+                                  pos);
             return true;
         }
         if (strcmp(head, "hold") == 0) {
@@ -121,8 +121,9 @@ pd_script *pd_script_parse(const char *text, pd_err *err)
             k++;
         char word[128];
         if (k >= sizeof word) {
-            pd_err_set(err, "--keys: token %d ('%.20s...') is too long: at most %d characters (podium --help lists "
-                            "the tokens)",
+            pd_err_set(err,
+                       "--keys: token %d ('%.20s...') is too long: at most %d characters (podium --help lists "
+                       "the tokens)",
                        s->count + 1, c, (int)sizeof word - 1);
             pd_script_free(&s);
             return NULL;

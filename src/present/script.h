@@ -16,8 +16,8 @@
  *   wheel:N           N wheel notches (positive: forward in time)
  *
  *   pd_script *sc = pd_script_parse("right settle v wait:0.5", &err);
- *   for (int i = 0; i < pd_script_count(sc); i++) { unsigned act = pd_script_apply(p, pd_script_at(sc, i), tick, user); ... }
- *   pd_script_free(&sc);
+ *   for (int i = 0; i < pd_script_count(sc); i++) { unsigned act = pd_script_apply(p, pd_script_at(sc, i), tick, user);
+ * ... } pd_script_free(&sc);
  */
 #ifndef PD_PRESENT_SCRIPT_H
 #define PD_PRESENT_SCRIPT_H

@@ -316,8 +316,8 @@ static double anim_default_lag(pd_anim_kind kind, uint32_t n)
     return 0.0;
 }
 
-static void anim_write(pd_scene *s, const pd_vec *leaves, double T0, double Tend, double rt, double lag,
-                       pd_rate rate, bool create)
+static void anim_write(pd_scene *s, const pd_vec *leaves, double T0, double Tend, double rt, double lag, pd_rate rate,
+                       bool create)
 {
     uint32_t n = (uint32_t)leaves->len;
     for (uint32_t k = 0; k < n; k++) {

@@ -10,7 +10,12 @@
 #include "scene/scene_internal.h"
 
 /* instance kinds and flags: keep in step with shaders/scene.vert */
-enum { KIND_RECT = 0, KIND_SEGMENT = 1, KIND_TRIANGLE = 2, KIND_GLYPH = 3 };
+enum {
+    KIND_RECT = 0,
+    KIND_SEGMENT = 1,
+    KIND_TRIANGLE = 2,
+    KIND_GLYPH = 3
+};
 enum {
     FLAG_JOIN0 = 1,
     FLAG_JOIN1 = 2,
@@ -64,7 +69,8 @@ static pd_v2 cubic_at(const pd_v2 p[4], float t)
 {
     float u = 1 - t;
     float a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, d = t * t * t;
-    return (pd_v2){a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x, a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y};
+    return (pd_v2){a * p[0].x + b * p[1].x + c * p[2].x + d * p[3].x,
+                   a * p[0].y + b * p[1].y + c * p[2].y + d * p[3].y};
 }
 
 static bool cubic_is_straight(const pd_v2 p[4])
@@ -127,12 +133,15 @@ static void emit_rect_stroke(pd_scene *s, const mob *m, uint32_t tt)
         pd_v2 q[5] = {{w, h}, {-w, h}, {-w, -h}, {w, -h}, {w, h}};
         for (int i = 0; i < 4; i++) {
             pd_v2 a = q[i], b = q[i + 1];
-            cv[n++] = (pd_cubic){{a, {a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3},
-                                  {a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3}, b}};
+            cv[n++] = (pd_cubic){{a,
+                                  {a.x + (b.x - a.x) / 3, a.y + (b.y - a.y) / 3},
+                                  {a.x + 2 * (b.x - a.x) / 3, a.y + 2 * (b.y - a.y) / 3},
+                                  b}};
         }
     } else {
         const float k = 0.5522847498f * r; /* r*4/3*tan(pi/8) */
-        pd_v2 P[8] = {{w, h - r}, {w - r, h}, {-w + r, h}, {-w, h - r}, {-w, -h + r}, {-w + r, -h}, {w - r, -h}, {w, -h + r}};
+        pd_v2 P[8] = {{w, h - r},   {w - r, h},   {-w + r, h}, {-w, h - r},
+                      {-w, -h + r}, {-w + r, -h}, {w - r, -h}, {w, -h + r}};
         /* arcs: UR, UL, DL, DR; lines between */
         pd_v2 Hs[4][2] = {{{w, h - r + k}, {w - r + k, h}},
                           {{-w + r - k, h}, {-w, h - r + k}},
@@ -142,8 +151,10 @@ static void emit_rect_stroke(pd_scene *s, const mob *m, uint32_t tt)
             pd_v2 a = P[2 * i], b = P[2 * i + 1];
             cv[n++] = (pd_cubic){{a, Hs[i][0], Hs[i][1], b}};
             pd_v2 la = b, lb = P[(2 * i + 2) % 8];
-            cv[n++] = (pd_cubic){{la, {la.x + (lb.x - la.x) / 3, la.y + (lb.y - la.y) / 3},
-                                  {la.x + 2 * (lb.x - la.x) / 3, la.y + 2 * (lb.y - la.y) / 3}, lb}};
+            cv[n++] = (pd_cubic){{la,
+                                  {la.x + (lb.x - la.x) / 3, la.y + (lb.y - la.y) / 3},
+                                  {la.x + 2 * (lb.x - la.x) / 3, la.y + 2 * (lb.y - la.y) / 3},
+                                  lb}};
         }
     }
     flat f = {0};
@@ -332,7 +343,8 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
                  * or Write draws the path partly */
                 bool fill = track_ever(s, m->track, true), stroke = track_ever(s, m->track, false);
                 if (fill || stroke) {
-                    inst *in = push_inst(s, KIND_RECT, FLAG_FILL_BY_PROGRESS | (stroke ? FLAG_RECT_STROKE : 0), tt, 0, 1);
+                    inst *in =
+                        push_inst(s, KIND_RECT, FLAG_FILL_BY_PROGRESS | (stroke ? FLAG_RECT_STROKE : 0), tt, 0, 1);
                     in->a[0] = m->r.center.x, in->a[1] = m->r.center.y, in->a[2] = m->r.w / 2, in->a[3] = m->r.h / 2;
                     in->b[0] = fminf(m->r.r, fminf(m->r.w, m->r.h) / 2);
                     in->b[1] = cosf(m->r.angle), in->b[2] = sinf(m->r.angle);

@@ -86,8 +86,10 @@ static pd_mob new_mob(pd_scene *s, mob_kind kind)
 {
     mob *m = pd_vec_push(&s->mobs, sizeof *m);
     m->kind = kind;
-    m->type = kind == MOB_GROUP ? "VGroup" : kind == MOB_GLYPH ? "VMobjectFromSVGPath" : kind == MOB_RECT ? "Rectangle"
-                                                                                      : "VMobject";
+    m->type = kind == MOB_GROUP   ? "VGroup"
+              : kind == MOB_GLYPH ? "VMobjectFromSVGPath"
+              : kind == MOB_RECT  ? "Rectangle"
+                                  : "VMobject";
     m->cur.s = 1;
     m->cur.progress = 1;
     if (kind != MOB_GROUP)
@@ -178,8 +180,8 @@ pd_mob pd_text(pd_scene *s, const pd_text_style *style)
     }
     pd_text_run run = {0};
     pd_err err = {0};
-    pd_text_desc desc = {.str = style->str, .font_size = style->font_size, .bold = style->bold,
-                         .pango_grid = s->pango_grid};
+    pd_text_desc desc = {
+        .str = style->str, .font_size = style->font_size, .bold = style->bold, .pango_grid = s->pango_grid};
     if (!pd_text_layout(s->fonts, &desc, &run, &err)) {
         scene_fail(s, "pd_text(\"%.40s\"): %s", style->str, err.msg);
         return (pd_mob){0};
@@ -280,8 +282,7 @@ pd_mob pd_mathtex(pd_scene *s, const pd_tex_style *style)
         const pd_tex_item *it = &box.items[i];
         pd_mob l;
         if (it->kind == PD_TEX_GLYPH) {
-            l = glyph_leaf(s, it->font, it->glyph, (pd_v2){it->x * unit - cx, it->y * unit - cy}, it->em * unit,
-                           color);
+            l = glyph_leaf(s, it->font, it->glyph, (pd_v2){it->x * unit - cx, it->y * unit - cy}, it->em * unit, color);
         } else {
             float x0 = it->x0 * unit - cx, x1 = it->x1 * unit - cx, y0 = it->y0 * unit - cy, y1 = it->y1 * unit - cy;
             l = rect_leaf(s, (pd_v2){(x0 + x1) / 2, (y0 + y1) / 2}, x1 - x0, y1 - y0, 0);
@@ -451,8 +452,8 @@ pd_mob pd_surrounding_rectangle(pd_scene *s, pd_mob target, const pd_surround_st
         return (pd_mob){0};
     }
     float buff = st->buff > 0 ? st->buff : st->buff < 0 ? 0 : PD_SMALL_BUFF;
-    pd_mob l = rect_leaf(s, (pd_v2){(x0 + x1) / 2, (y0 + y1) / 2}, x1 - x0 + 2 * buff, y1 - y0 + 2 * buff,
-                         st->corner_radius);
+    pd_mob l =
+        rect_leaf(s, (pd_v2){(x0 + x1) / 2, (y0 + y1) / 2}, x1 - x0 + 2 * buff, y1 - y0 + 2 * buff, st->corner_radius);
     mob *m = scene_mob(s, l);
     pd_color c = or_default(st->color, PD_YELLOW);
     m->cur.fill = pd_color_alpha(c, 0);

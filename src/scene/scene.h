@@ -74,17 +74,17 @@ void pd_scene_set_pango_grid(pd_scene *s, bool on);
 /* Text (Pango look, manim-semantics §3): DejaVu Serif, 1 em = font_size/72. */
 typedef struct pd_text_style {
     const char *str;
-    float font_size;   /* 0 means 48 */
-    pd_color color;    /* 0 means WHITE */
-    bool bold;         /* weight=BOLD */
+    float font_size; /* 0 means 48 */
+    pd_color color;  /* 0 means WHITE */
+    bool bold;       /* weight=BOLD */
 } pd_text_style;
 pd_mob pd_text(pd_scene *s, const pd_text_style *style);
 
 /* MathTex (§4): display-style TeX, 1 TeX em = 0.0103777*font_size units. */
 typedef struct pd_tex_style {
     const char *tex;
-    float font_size;   /* 0 means 48 */
-    pd_color color;    /* 0 means WHITE */
+    float font_size; /* 0 means 48 */
+    pd_color color;  /* 0 means WHITE */
 } pd_tex_style;
 pd_mob pd_mathtex(pd_scene *s, const pd_tex_style *style);
 
@@ -92,20 +92,20 @@ pd_mob pd_mathtex(pd_scene *s, const pd_tex_style *style);
  * opacity 0, stroke width 4. `color` sets fill and stroke colour; fill_color
  * and stroke_color override one side. has_stroke_width tells 0 from "default". */
 typedef struct pd_shape_style {
-    float width, height;       /* Rectangle: default 4 x 2; Square: side in width */
-    float corner_radius;       /* RoundedRectangle: default 0.5 */
+    float width, height;                      /* Rectangle: default 4 x 2; Square: side in width */
+    float corner_radius;                      /* RoundedRectangle: default 0.5 */
     pd_color color, fill_color, stroke_color; /* 0 means "not given" */
     float fill_opacity;
     float stroke_width;
-    bool has_stroke_width;     /* stroke_width given (it may be 0) */
+    bool has_stroke_width; /* stroke_width given (it may be 0) */
 } pd_shape_style;
 pd_mob pd_rectangle(pd_scene *s, const pd_shape_style *style);
 pd_mob pd_square(pd_scene *s, float side, const pd_shape_style *style);
 pd_mob pd_rounded_rectangle(pd_scene *s, const pd_shape_style *style);
 
 typedef struct pd_stroke_style {
-    pd_color color;        /* 0 means WHITE */
-    float stroke_width;    /* 0 means 4 (Manim's default) */
+    pd_color color;     /* 0 means WHITE */
+    float stroke_width; /* 0 means 4 (Manim's default) */
 } pd_stroke_style;
 /* Line(start, end): one straight piece. */
 pd_mob pd_line(pd_scene *s, pd_v2 start, pd_v2 end, const pd_stroke_style *style);
@@ -117,17 +117,17 @@ pd_mob pd_polyline(pd_scene *s, const pd_v2 *points, uint32_t count, const pd_st
  * shaft width min(w, 5L). 0 fields mean Manim's defaults. */
 typedef struct pd_arrow_style {
     pd_color color;
-    float stroke_width;    /* default 6 */
-    float tip_length;      /* default 0.35 */
-    float buff;            /* default 0.25; negative means 0 */
+    float stroke_width; /* default 6 */
+    float tip_length;   /* default 0.35 */
+    float buff;         /* default 0.25; negative means 0 */
 } pd_arrow_style;
 pd_mob pd_arrow(pd_scene *s, pd_v2 start, pd_v2 end, const pd_arrow_style *style);
 
 /* SurroundingRectangle(m, color=YELLOW, buff=0.1), stroke width 4 by default. */
 typedef struct pd_surround_style {
-    pd_color color;        /* 0 means YELLOW */
-    float buff;            /* 0 means 0.1 (SMALL_BUFF); negative means 0 */
-    float stroke_width;    /* 0 means 4 */
+    pd_color color;     /* 0 means YELLOW */
+    float buff;         /* 0 means 0.1 (SMALL_BUFF); negative means 0 */
+    float stroke_width; /* 0 means 4 */
     float corner_radius;
 } pd_surround_style;
 pd_mob pd_surrounding_rectangle(pd_scene *s, pd_mob m, const pd_surround_style *style);
@@ -188,29 +188,29 @@ typedef enum pd_anim_kind {
 /* What `.animate` changes; the target is resolved when play() runs, as in
  * Manim. Opacities < 0 keep the current value. */
 typedef struct pd_change {
-    bool set_fill;          /* .set_fill(fill_color, fill_opacity) */
+    bool set_fill; /* .set_fill(fill_color, fill_opacity) */
     pd_color fill_color;
     float fill_opacity;
-    bool set_fill_opacity;  /* .set_fill_opacity(fill_opacity) */
-    bool set_stroke;        /* .set_stroke(stroke_color, stroke_width) */
+    bool set_fill_opacity; /* .set_fill_opacity(fill_opacity) */
+    bool set_stroke;       /* .set_stroke(stroke_color, stroke_width) */
     pd_color stroke_color;
-    float stroke_width;     /* < 0 keeps the width */
-    bool set_color;         /* .set_color(color): fill and stroke colour */
+    float stroke_width; /* < 0 keeps the width */
+    bool set_color;     /* .set_color(color): fill and stroke colour */
     pd_color color;
-    bool move;              /* .move_to(move_to) */
+    bool move; /* .move_to(move_to) */
     pd_v2 move_to;
-    float scale;            /* .scale(k); 0 means none */
+    float scale; /* .scale(k); 0 means none */
 } pd_change;
 
 typedef struct pd_anim {
     pd_anim_kind kind;
     pd_mob mob;
-    pd_mob target;          /* Transform */
-    pd_v2 shift;            /* FadeIn/FadeOut */
-    float scale;            /* FadeIn/FadeOut; 0 means 1 */
-    pd_change change;       /* .animate */
-    double run_time;        /* 0 means the animation's default */
-    double lag_ratio;       /* < 0 means the default */
+    pd_mob target;    /* Transform */
+    pd_v2 shift;      /* FadeIn/FadeOut */
+    float scale;      /* FadeIn/FadeOut; 0 means 1 */
+    pd_change change; /* .animate */
+    double run_time;  /* 0 means the animation's default */
+    double lag_ratio; /* < 0 means the default */
     pd_rate rate;
 } pd_anim;
 
@@ -243,7 +243,7 @@ static inline pd_anim pd_with_run_time(pd_anim a, double run_time)
 
 /* play() keyword arguments: applied to every animation (§7.2). */
 typedef struct pd_play_opts {
-    double run_time;   /* 0 means none given */
+    double run_time; /* 0 means none given */
     pd_rate rate;
 } pd_play_opts;
 
@@ -267,9 +267,9 @@ void pd_note(pd_scene *s, const char *text);
 
 /* ---- the timeline, after the script ---- */
 typedef struct pd_stop {
-    double t;        /* the wait's start: the held frame */
-    double hold;     /* the wait's length */
-    int section;     /* 0-based */
+    double t;    /* the wait's start: the held frame */
+    double hold; /* the wait's length */
+    int section; /* 0-based */
     const char *note;
 } pd_stop;
 
@@ -313,8 +313,8 @@ const pd_anim_info *pd_scene_anim_info(const pd_scene *s, uint32_t p, uint32_t a
 /* Four RGBA32F texels per instance, five per track key, one header texel per
  * track; see shaders/scene.vert for the layout. */
 typedef struct pd_epoch {
-    float t;            /* the epoch covers [t, next epoch's t) */
-    uint32_t first;     /* into index[] */
+    float t;        /* the epoch covers [t, next epoch's t) */
+    uint32_t first; /* into index[] */
     uint32_t count;
     uint32_t first_run; /* into runs[]: its instances as same-kind runs, in draw order */
     uint32_t run_count;

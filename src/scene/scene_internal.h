@@ -7,11 +7,11 @@
 #include "scene/scene.h"
 
 typedef enum mob_kind {
-    MOB_GROUP,   /* VGroup, Text, MathTex, Arrow: children only */
-    MOB_GLYPH,   /* leaf: one glyph from the SDF atlas */
-    MOB_RECT,    /* leaf: rectangle / rounded rectangle / TeX rule: fill + closed stroke path */
-    MOB_PATH,    /* leaf: line or polyline: open stroke path */
-    MOB_TIP,     /* leaf: filled triangle (arrow tip) */
+    MOB_GROUP, /* VGroup, Text, MathTex, Arrow: children only */
+    MOB_GLYPH, /* leaf: one glyph from the SDF atlas */
+    MOB_RECT,  /* leaf: rectangle / rounded rectangle / TeX rule: fill + closed stroke path */
+    MOB_PATH,  /* leaf: line or polyline: open stroke path */
+    MOB_TIP,   /* leaf: filled triangle (arrow tip) */
 } mob_kind;
 
 typedef enum group_kind {
@@ -65,15 +65,15 @@ typedef struct mob {
         pd_v2 center;
         float w, h, r, angle;
     } r;
-    pd_v2 *pts;      /* path points (arena) / tip triangle */
+    pd_v2 *pts; /* path points (arena) / tip triangle */
     uint32_t npts;
     float bx0, by0, bx1, by1; /* base anchor box */
     leaf_state cur;           /* state after everything recorded so far */
     uint32_t track;           /* main track */
     bool alive;
-    uint32_t life;            /* index of the open life when alive */
-    bool is_text;             /* Text glyph: Write outlines in its (white) stroke colour */
-    const char *type;         /* Manim's class name, for tests and messages */
+    uint32_t life;    /* index of the open life when alive */
+    bool is_text;     /* Text glyph: Write outlines in its (white) stroke colour */
+    const char *type; /* Manim's class name, for tests and messages */
 } mob;
 
 struct pd_scene {
@@ -91,7 +91,7 @@ struct pd_scene {
     char error[512];
     bool finalized;
     bool pango_grid;
-    pd_vec anim_infos; /* pd_anim_info, all plays in order */
+    pd_vec anim_infos;      /* pd_anim_info, all plays in order */
     pd_vec play_first_anim; /* uint32_t per play: index into anim_infos */
     /* GPU data */
     pd_vec gpu_instances; /* float[16] */

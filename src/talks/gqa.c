@@ -19,8 +19,8 @@ static const pd_stroke_style GRAY_LINE = {.color = PD_GRAY, .stroke_width = 1.5f
 /* def mk(name, color, w=2.6, h=0.72, fs=10) */
 static pd_mob mk(pd_scene *s, const char *name, pd_color color, float w, float h, float fs)
 {
-    pd_mob box = pd_rectangle(s, &(pd_shape_style){.width = w, .height = h, .color = color, .fill_opacity = 0.12f,
-                                                   .stroke_width = 1.5f});
+    pd_mob box = pd_rectangle(
+        s, &(pd_shape_style){.width = w, .height = h, .color = color, .fill_opacity = 0.12f, .stroke_width = 1.5f});
     pd_mob lbl = TEXT(name, fs, color);
     return PD_VGROUP(s, box, lbl);
 }
@@ -43,9 +43,18 @@ static void part_gqa_diagram(pd_scene *s)
     pd_mob inp = TEXT("x (hidden states)", 15, PD_GRAY);
     pd_move_to(s, inp, V2(0, 2.6f));
     float y1 = 1.5f;
-    pd_mob q_grp = mk(s, "Q Projection\n1536 \xe2\x86\x92 24\xc3\x97" "64", PD_YELLOW, 2.6f, 0.72f, 10);
-    pd_mob k_grp = mk(s, "K Projection\n1536 \xe2\x86\x92 4\xc3\x97" "64", PD_YELLOW, 2.6f, 0.72f, 10);
-    pd_mob v_grp = mk(s, "V Projection\n1536 \xe2\x86\x92 4\xc3\x97" "64", PD_YELLOW, 2.6f, 0.72f, 10);
+    pd_mob q_grp = mk(s,
+                      "Q Projection\n1536 \xe2\x86\x92 24\xc3\x97"
+                      "64",
+                      PD_YELLOW, 2.6f, 0.72f, 10);
+    pd_mob k_grp = mk(s,
+                      "K Projection\n1536 \xe2\x86\x92 4\xc3\x97"
+                      "64",
+                      PD_YELLOW, 2.6f, 0.72f, 10);
+    pd_mob v_grp = mk(s,
+                      "V Projection\n1536 \xe2\x86\x92 4\xc3\x97"
+                      "64",
+                      PD_YELLOW, 2.6f, 0.72f, 10);
     pd_move_to(s, q_grp, V2(-3.0f, y1));
     pd_move_to(s, k_grp, V2(0, y1));
     pd_move_to(s, v_grp, V2(3.0f, y1));
@@ -53,7 +62,10 @@ static void part_gqa_diagram(pd_scene *s)
     pd_mob repeat_grp = mk(s, "Repeat KV\n4 heads \xe2\x86\x92 24 heads", PD_GREEN, 2.4f, 0.68f, 10);
     pd_move_to(s, repeat_grp, V2(0, y2));
     float y3 = -1.6f;
-    pd_mob sdpa_grp = mk(s, "Scaled Dot-Product\nAttention Q\xc2\xb7K^T/\xe2\x88\x9a" "d", PD_BLUE, 2.8f, 0.74f, 10);
+    pd_mob sdpa_grp = mk(s,
+                         "Scaled Dot-Product\nAttention Q\xc2\xb7K^T/\xe2\x88\x9a"
+                         "d",
+                         PD_BLUE, 2.8f, 0.74f, 10);
     pd_move_to(s, sdpa_grp, V2(0, y3));
     float y4 = -2.9f;
     pd_mob o_grp = mk(s, "O Projection\n1536 \xe2\x86\x92 1536", PD_PURPLE, 2.2f, 0.68f, 10);
@@ -71,10 +83,10 @@ static void part_gqa_diagram(pd_scene *s)
     pd_v2 trunk_bottom = V2(0, pd_get_top(s, q_grp).y + 0.35f);
     pd_mob trunk = pd_line(s, pd_get_bottom(s, inp), trunk_bottom, &GRAY_LINE);
     pd_play_rt(s, 0.15, pd_create(trunk));
-    pd_mob branch_left = pd_line(s, V2(pd_get_top(s, q_grp).x, trunk_bottom.y), V2(pd_get_top(s, k_grp).x, trunk_bottom.y),
-                                 &GRAY_LINE);
-    pd_mob branch_right = pd_line(s, V2(pd_get_top(s, k_grp).x, trunk_bottom.y),
-                                  V2(pd_get_top(s, v_grp).x, trunk_bottom.y), &GRAY_LINE);
+    pd_mob branch_left =
+        pd_line(s, V2(pd_get_top(s, q_grp).x, trunk_bottom.y), V2(pd_get_top(s, k_grp).x, trunk_bottom.y), &GRAY_LINE);
+    pd_mob branch_right =
+        pd_line(s, V2(pd_get_top(s, k_grp).x, trunk_bottom.y), V2(pd_get_top(s, v_grp).x, trunk_bottom.y), &GRAY_LINE);
     pd_play_rt(s, 0.2, pd_create(branch_left), pd_create(branch_right));
     pd_mob drop_q = pd_line(s, V2(pd_get_top(s, q_grp).x, trunk_bottom.y), pd_get_top(s, q_grp), &GRAY_LINE);
     pd_mob drop_k = pd_line(s, V2(pd_get_top(s, k_grp).x, trunk_bottom.y), pd_get_top(s, k_grp), &GRAY_LINE);
@@ -124,8 +136,8 @@ static void part_gqa_diagram(pd_scene *s)
     /* ── GQA ratio highlight ── */
     pd_mob gqa_h = pd_surrounding_rectangle(s, PD_VGROUP(s, q_grp, k_grp, v_grp),
                                             &(pd_surround_style){.color = PD_YELLOW, .buff = 0.2f});
-    pd_mob gqa_t = TEXT("GQA 6:1 \xe2\x80\x94 24 Q-heads \xe2\x86\x92 4 KV-heads\nKV cache reduced by 83%", 13,
-                        PD_YELLOW);
+    pd_mob gqa_t =
+        TEXT("GQA 6:1 \xe2\x80\x94 24 Q-heads \xe2\x86\x92 4 KV-heads\nKV cache reduced by 83%", 13, PD_YELLOW);
     pd_next_to(s, gqa_t, gqa_h, PD_RIGHT, 0.5f);
     pd_play_(s, pd_create(gqa_h), pd_write(gqa_t));
     pd_note(s, "Six query heads share each key/value head: the KV cache shrinks by 83%.");
@@ -133,8 +145,8 @@ static void part_gqa_diagram(pd_scene *s)
     pd_play_(s, pd_fade_out(gqa_h), pd_fade_out(gqa_t));
 
     /* ── Repeat KV highlight ── */
-    pd_mob kv_h = pd_surrounding_rectangle(s, PD_VGROUP(s, k_grp, v_grp),
-                                           &(pd_surround_style){.color = PD_GREEN, .buff = 0.12f});
+    pd_mob kv_h =
+        pd_surrounding_rectangle(s, PD_VGROUP(s, k_grp, v_grp), &(pd_surround_style){.color = PD_GREEN, .buff = 0.12f});
     pd_mob kv_t = TEXT("repeat_kv(): broadcast\n4 heads \xe2\x86\x92 24 heads", 12, PD_GREEN);
     pd_next_to(s, kv_t, kv_h, PD_RIGHT, 0.5f);
     pd_play_(s, pd_create(kv_h), pd_write(kv_t));
@@ -158,7 +170,8 @@ static pd_mob part_sdpa(pd_scene *s)
     pd_mob full_eq = pd_mathtex(
         s, &(pd_tex_style){.tex = "\\operatorname{Attention}(Q,K,V)=\\operatorname{softmax}\\!\\left(\\frac{QK^\\top}"
                                   "{\\sqrt{d_k}}\\right)\\!V",
-                           .font_size = 36, .color = PD_WHITE});
+                           .font_size = 36,
+                           .color = PD_WHITE});
     pd_next_to(s, full_eq, qkv_title, PD_DOWN, 0.5f);
     pd_play_(s, pd_write(full_eq));
     pd_note(s, "The whole of attention in one line: similarity, scaling, normalisation, weighted sum.");
@@ -218,7 +231,9 @@ static const double pre_scores[7][7] = {
 
 void pd_gqa_heatmap_colors(pd_color pre[49], pd_color post[49], double weights[49])
 {
-    enum { n = 7 };
+    enum {
+        n = 7
+    };
     /* compute post-softmax weights with causal mask (j > i -> -inf) */
     double post_w[n][n];
     for (int i = 0; i < n; i++) {
@@ -255,7 +270,9 @@ static void part_heatmap(pd_scene *s, pd_mob qkv_title)
     pd_play_(s, pd_fade_out(qkv_title), pd_write(hm_title), pd_write(hm_sub));
 
     static const char *const tokens[] = {"<s>", "The", "cat", "sat", "on", "the", "mat"};
-    enum { n = 7 };
+    enum {
+        n = 7
+    };
     const float cell_size = 0.52f, gap = 0.04f;
     const float grid_high = n * cell_size + (n - 1) * gap;
     const float grid_left = -grid_high / 2, grid_top = 1.4f;
@@ -266,9 +283,12 @@ static void part_heatmap(pd_scene *s, pd_mob qkv_title)
     pd_mob masked_cells = pd_vgroup(s, NULL, 0);
     for (int i = 0; i < n; i++) {
         for (int j = 0; j < n; j++) {
-            pd_mob sq = pd_square(s, cell_size, &(pd_shape_style){.fill_color = pre[i * n + j], .fill_opacity = 0.75f,
-                                                                 .stroke_width = 0.5f, .has_stroke_width = true,
-                                                                 .stroke_color = PD_GRAY});
+            pd_mob sq = pd_square(s, cell_size,
+                                  &(pd_shape_style){.fill_color = pre[i * n + j],
+                                                    .fill_opacity = 0.75f,
+                                                    .stroke_width = 0.5f,
+                                                    .has_stroke_width = true,
+                                                    .stroke_color = PD_GRAY});
             float x = grid_left + j * (cell_size + gap) + cell_size / 2;
             float y = grid_top - i * (cell_size + gap) - cell_size / 2;
             pd_move_to(s, sq, V2(x, y));
@@ -323,8 +343,9 @@ static void part_heatmap(pd_scene *s, pd_mob qkv_title)
                                  (pd_change){.set_fill = true, .fill_color = PD_DARK_GRAY, .fill_opacity = 0.15f});
     for (int i = 0; i < n; i++)
         for (int j = 0; j <= i; j++)
-            anims[na++] = pd_animate(pd_at(s, cells, i * n + j),
-                                     (pd_change){.set_fill = true, .fill_color = post[i * n + j], .fill_opacity = 0.75f});
+            anims[na++] =
+                pd_animate(pd_at(s, cells, i * n + j),
+                           (pd_change){.set_fill = true, .fill_color = post[i * n + j], .fill_opacity = 0.75f});
     anims[na++] = pd_write(causal_txt);
     pd_play(s, anims, na, NULL);
     pd_note(s, "The causal mask hides future tokens; softmax turns each row into weights that sum to one.");
@@ -353,9 +374,12 @@ static pd_mob tok_card(pd_scene *s, const char *text, pd_color fill, pd_color st
 {
     pd_mob t = BOLD_TEXT(text, 10, PD_WHITE);
     pd_mob box = pd_rounded_rectangle(s, &(pd_shape_style){.width = pd_width(s, t) + 0.2f,
-                                                           .height = pd_height(s, t) + 0.1f, .corner_radius = 0.04f,
-                                                           .fill_color = fill, .fill_opacity = 0.5f,
-                                                           .stroke_color = stroke, .stroke_width = 0.5f});
+                                                           .height = pd_height(s, t) + 0.1f,
+                                                           .corner_radius = 0.04f,
+                                                           .fill_color = fill,
+                                                           .fill_opacity = 0.5f,
+                                                           .stroke_color = stroke,
+                                                           .stroke_width = 0.5f});
     pd_move_to_mob(s, t, box);
     return PD_VGROUP(s, box, t);
 }
@@ -365,9 +389,13 @@ static pd_mob tok_card(pd_scene *s, const char *text, pd_color fill, pd_color st
 /* def mkblk(w, h, y, txt, color, fs=10) */
 static pd_mob mkblk(pd_scene *s, float w, float h, float y, const char *txt, pd_color color, float fs)
 {
-    pd_mob b = pd_rounded_rectangle(s, &(pd_shape_style){.width = w, .height = h, .corner_radius = 0.06f,
-                                                         .fill_color = PD_DARK_BLUE, .fill_opacity = 0.25f,
-                                                         .stroke_color = color, .stroke_width = 1.5f});
+    pd_mob b = pd_rounded_rectangle(s, &(pd_shape_style){.width = w,
+                                                         .height = h,
+                                                         .corner_radius = 0.06f,
+                                                         .fill_color = PD_DARK_BLUE,
+                                                         .fill_opacity = 0.25f,
+                                                         .stroke_color = color,
+                                                         .stroke_width = 1.5f});
     pd_mob l = pd_move_to_mob(s, BOLD_TEXT(txt, fs, color), b);
     return pd_move_to(s, PD_VGROUP(s, b, l), V2(CX_BLK, y));
 }
@@ -386,10 +414,13 @@ static pd_mob build_dist(pd_scene *s, const prob *probs, int n, float y_center)
     for (int i = 0; i < n; i++) {
         float w = max_w * probs[i].pct / 100.0f;
         float y = y_top - i * (bh + bg);
-        pd_mob bar = pd_rectangle(s, &(pd_shape_style){.width = w, .height = bh,
-                                                       .fill_color = pd_color_lerp(PD_BLUE, PD_RED, probs[i].pct / 100.0f),
-                                                       .fill_opacity = 0.85f, .stroke_color = PD_LIGHT_GRAY,
-                                                       .stroke_width = 0.3f});
+        pd_mob bar =
+            pd_rectangle(s, &(pd_shape_style){.width = w,
+                                              .height = bh,
+                                              .fill_color = pd_color_lerp(PD_BLUE, PD_RED, probs[i].pct / 100.0f),
+                                              .fill_opacity = 0.85f,
+                                              .stroke_color = PD_LIGHT_GRAY,
+                                              .stroke_width = 0.3f});
         pd_move_to(s, bar, V2(lx + w / 2, y));
         char text[64];
         snprintf(text, sizeof text, "%s %d%%", probs[i].tok, probs[i].pct);
@@ -423,18 +454,19 @@ static void part_generation(pd_scene *s)
     /* Arrows between blocks */
     pd_mob arrows = pd_vgroup(s, NULL, 0);
     for (int i = 0; i < 4; i++)
-        pd_vgroup_add(s, arrows, pd_arrow(s, pd_get_bottom(s, pipes[i]), pd_get_top(s, pipes[i + 1]),
-                                          &(pd_arrow_style){.color = PD_GRAY, .stroke_width = 1.2f, .tip_length = 0.07f}));
+        pd_vgroup_add(s, arrows,
+                      pd_arrow(s, pd_get_bottom(s, pipes[i]), pd_get_top(s, pipes[i + 1]),
+                               &(pd_arrow_style){.color = PD_GRAY, .stroke_width = 1.2f, .tip_length = 0.07f}));
     /* ── KV Cache (right of Transformer) ── */
     const float KV_X = 1.8f, kv_size = 0.16f, kv_gap = 0.04f;
     const float K_Y = Y_TFR + 0.05f, V_Y = Y_TFR - 0.22f;
     pd_mob cache_lbl = pd_move_to(s, TEXT("KV Cache", 8, PD_GRAY), V2(KV_X, Y_TFR + TFR_H / 2 + 0.2f));
     pd_mob k_hdr = pd_move_to(s, TEXT("K:", 7, PD_YELLOW), V2(KV_X - 0.65f, K_Y));
     pd_mob v_hdr = pd_move_to(s, TEXT("V:", 7, PD_ORANGE), V2(KV_X - 0.65f, V_Y));
-    const pd_shape_style k_style = {.fill_color = PD_YELLOW, .fill_opacity = 0.4f, .stroke_color = PD_YELLOW,
-                                    .stroke_width = 0.5f};
-    const pd_shape_style v_style = {.fill_color = PD_ORANGE, .fill_opacity = 0.4f, .stroke_color = PD_ORANGE,
-                                    .stroke_width = 0.5f};
+    const pd_shape_style k_style = {
+        .fill_color = PD_YELLOW, .fill_opacity = 0.4f, .stroke_color = PD_YELLOW, .stroke_width = 0.5f};
+    const pd_shape_style v_style = {
+        .fill_color = PD_ORANGE, .fill_opacity = 0.4f, .stroke_color = PD_ORANGE, .stroke_width = 0.5f};
     pd_mob k0 = pd_move_to(s, pd_square(s, kv_size, &k_style), V2(KV_X, K_Y));
     pd_mob v0 = pd_move_to(s, pd_square(s, kv_size, &v_style), V2(KV_X, V_Y));
     pd_mob kv_k = PD_VGROUP(s, k0), kv_v = PD_VGROUP(s, v0);
@@ -471,8 +503,8 @@ static void part_generation(pd_scene *s)
         strncat(input_str, tok, sizeof input_str - strlen(input_str) - 1);
         /* 1. Highlight last token (the input being processed) */
         pd_mob last = pd_at(s, seq, -1);
-        pd_mob hl = pd_surrounding_rectangle(s, last, &(pd_surround_style){.color = PD_YELLOW, .stroke_width = 2,
-                                                                          .buff = 0.04f});
+        pd_mob hl = pd_surrounding_rectangle(
+            s, last, &(pd_surround_style){.color = PD_YELLOW, .stroke_width = 2, .buff = 0.04f});
         pd_play_rt(s, 0.12, pd_create(hl));
         /* 2. Arrow from last token → Embedding */
         pd_mob in_arr = pd_arrow(s, pd_get_bottom(s, last), pd_get_top(s, emb_node),
@@ -495,8 +527,8 @@ static void part_generation(pd_scene *s)
         pd_play_rt(s, 0.25, pd_fade_in_scale(dist_arr, 0.5f), pd_fade_in_scale(dist, 0.8f));
         /* 5. Sampling: highlight top bar */
         pd_mob top_bar = pd_at(s, pd_at(s, dist, 0), 0);
-        pd_mob sample_hl = pd_surrounding_rectangle(s, top_bar, &(pd_surround_style){.color = PD_YELLOW,
-                                                                                     .stroke_width = 1.5f, .buff = 0.02f});
+        pd_mob sample_hl = pd_surrounding_rectangle(
+            s, top_bar, &(pd_surround_style){.color = PD_YELLOW, .stroke_width = 1.5f, .buff = 0.02f});
         pd_mob samp_lbl = TEXT("\xe2\x9c\x93 argmax", 7, PD_YELLOW);
         pd_next_to(s, samp_lbl, dist, PD_DOWN, 0.05f);
         pd_play_rt(s, 0.2, pd_create(sample_hl), pd_write(samp_lbl));
@@ -512,10 +544,14 @@ static void part_generation(pd_scene *s)
         /* 7. Token rises to join sequence at top */
         pd_play_rt(s, 0.3, pd_animate(pred, (pd_change){.move = true, .move_to = V2(target_x, Y_SEQ)}));
         pd_play_(s,
-                 pd_animate(pd_at(s, pred, 0), (pd_change){.set_fill = true, .fill_color = PD_DARK_BLUE, .fill_opacity = 0.5f,
-                                                           .set_stroke = true, .stroke_color = PD_GRAY, .stroke_width = 0.5f}),
-                 pd_animate(pd_at(s, pred, 1), (pd_change){.set_color = true, .color = PD_WHITE}), pd_fade_out(sample_hl),
-                 pd_fade_out(samp_lbl));
+                 pd_animate(pd_at(s, pred, 0), (pd_change){.set_fill = true,
+                                                           .fill_color = PD_DARK_BLUE,
+                                                           .fill_opacity = 0.5f,
+                                                           .set_stroke = true,
+                                                           .stroke_color = PD_GRAY,
+                                                           .stroke_width = 0.5f}),
+                 pd_animate(pd_at(s, pred, 1), (pd_change){.set_color = true, .color = PD_WHITE}),
+                 pd_fade_out(sample_hl), pd_fade_out(samp_lbl));
         pd_vgroup_add(s, seq, pred);
         /* 8. KV Cache: add K,V of this predicted token */
         float kv_x = KV_X + i * (kv_size + kv_gap);
@@ -531,8 +567,8 @@ static void part_generation(pd_scene *s)
         snprintf(label, sizeof label, "Step %d \xe2\x80\x94 [%s]", i, input_str);
         pd_mob new_lbl = pd_move_to_mob(s, TEXT(label, 9, PD_GRAY), step_lbl);
         pd_play_(s, pd_transform(step_lbl, new_lbl));
-        snprintf(note, sizeof note, "\"%s\" joins the sequence and its K and V go into the cache: nothing is recomputed.",
-                 tok);
+        snprintf(note, sizeof note,
+                 "\"%s\" joins the sequence and its K and V go into the cache: nothing is recomputed.", tok);
         pd_note(s, note);
         pd_wait(s, 0.3);
     }

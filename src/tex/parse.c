@@ -34,9 +34,9 @@ typedef struct parser {
 } parser;
 
 typedef enum cmd_type {
-    CMD_SYM,     /* one character atom of class cls */
-    CMD_BIGOP,   /* large operator character; val = tex_limits */
-    CMD_SPACE,   /* val in mu (em when cp == 1) */
+    CMD_SYM,   /* one character atom of class cls */
+    CMD_BIGOP, /* large operator character; val = tex_limits */
+    CMD_SPACE, /* val in mu (em when cp == 1) */
     CMD_FRAC,
     CMD_SQRT,
     CMD_LEFT,
@@ -45,10 +45,10 @@ typedef enum cmd_type {
     CMD_OPNAME,  /* \operatorname */
     CMD_NAMEDOP, /* \lim, \max, \log ...; val = tex_limits */
     CMD_TEXT,
-    CMD_FONT,    /* \mathrm etc.; val = font_mode */
-    CMD_CLASS,   /* \mathbin etc.; cls */
-    CMD_LIMITS,  /* val = tex_limits */
-    CMD_DOTS,    /* \ldots / \cdots: cp = the dot */
+    CMD_FONT,   /* \mathrm etc.; val = font_mode */
+    CMD_CLASS,  /* \mathbin etc.; cls */
+    CMD_LIMITS, /* val = tex_limits */
+    CMD_DOTS,   /* \ldots / \cdots: cp = the dot */
 } cmd_type;
 
 typedef struct cmd {
@@ -65,70 +65,128 @@ typedef struct cmd {
  * and \phi are the "symbol" forms, \varepsilon and \varphi the text forms
  * (unicode-math's mapping). Capitals are upright, as in plain TeX. */
 static const cmd cmds[] = {
-    {"alpha", CMD_SYM, TEX_ORD, 0x1D6FC, 0}, {"beta", CMD_SYM, TEX_ORD, 0x1D6FD, 0},
-    {"gamma", CMD_SYM, TEX_ORD, 0x1D6FE, 0}, {"delta", CMD_SYM, TEX_ORD, 0x1D6FF, 0},
-    {"varepsilon", CMD_SYM, TEX_ORD, 0x1D700, 0}, {"zeta", CMD_SYM, TEX_ORD, 0x1D701, 0},
-    {"eta", CMD_SYM, TEX_ORD, 0x1D702, 0}, {"theta", CMD_SYM, TEX_ORD, 0x1D703, 0},
-    {"iota", CMD_SYM, TEX_ORD, 0x1D704, 0}, {"kappa", CMD_SYM, TEX_ORD, 0x1D705, 0},
-    {"lambda", CMD_SYM, TEX_ORD, 0x1D706, 0}, {"mu", CMD_SYM, TEX_ORD, 0x1D707, 0},
-    {"nu", CMD_SYM, TEX_ORD, 0x1D708, 0}, {"xi", CMD_SYM, TEX_ORD, 0x1D709, 0},
-    {"omicron", CMD_SYM, TEX_ORD, 0x1D70A, 0}, {"pi", CMD_SYM, TEX_ORD, 0x1D70B, 0},
-    {"rho", CMD_SYM, TEX_ORD, 0x1D70C, 0}, {"varsigma", CMD_SYM, TEX_ORD, 0x1D70D, 0},
-    {"sigma", CMD_SYM, TEX_ORD, 0x1D70E, 0}, {"tau", CMD_SYM, TEX_ORD, 0x1D70F, 0},
-    {"upsilon", CMD_SYM, TEX_ORD, 0x1D710, 0}, {"varphi", CMD_SYM, TEX_ORD, 0x1D711, 0},
-    {"chi", CMD_SYM, TEX_ORD, 0x1D712, 0}, {"psi", CMD_SYM, TEX_ORD, 0x1D713, 0},
-    {"omega", CMD_SYM, TEX_ORD, 0x1D714, 0}, {"epsilon", CMD_SYM, TEX_ORD, 0x1D716, 0},
-    {"vartheta", CMD_SYM, TEX_ORD, 0x1D717, 0}, {"varkappa", CMD_SYM, TEX_ORD, 0x1D718, 0},
-    {"phi", CMD_SYM, TEX_ORD, 0x1D719, 0}, {"varrho", CMD_SYM, TEX_ORD, 0x1D71A, 0},
+    {"alpha", CMD_SYM, TEX_ORD, 0x1D6FC, 0},
+    {"beta", CMD_SYM, TEX_ORD, 0x1D6FD, 0},
+    {"gamma", CMD_SYM, TEX_ORD, 0x1D6FE, 0},
+    {"delta", CMD_SYM, TEX_ORD, 0x1D6FF, 0},
+    {"varepsilon", CMD_SYM, TEX_ORD, 0x1D700, 0},
+    {"zeta", CMD_SYM, TEX_ORD, 0x1D701, 0},
+    {"eta", CMD_SYM, TEX_ORD, 0x1D702, 0},
+    {"theta", CMD_SYM, TEX_ORD, 0x1D703, 0},
+    {"iota", CMD_SYM, TEX_ORD, 0x1D704, 0},
+    {"kappa", CMD_SYM, TEX_ORD, 0x1D705, 0},
+    {"lambda", CMD_SYM, TEX_ORD, 0x1D706, 0},
+    {"mu", CMD_SYM, TEX_ORD, 0x1D707, 0},
+    {"nu", CMD_SYM, TEX_ORD, 0x1D708, 0},
+    {"xi", CMD_SYM, TEX_ORD, 0x1D709, 0},
+    {"omicron", CMD_SYM, TEX_ORD, 0x1D70A, 0},
+    {"pi", CMD_SYM, TEX_ORD, 0x1D70B, 0},
+    {"rho", CMD_SYM, TEX_ORD, 0x1D70C, 0},
+    {"varsigma", CMD_SYM, TEX_ORD, 0x1D70D, 0},
+    {"sigma", CMD_SYM, TEX_ORD, 0x1D70E, 0},
+    {"tau", CMD_SYM, TEX_ORD, 0x1D70F, 0},
+    {"upsilon", CMD_SYM, TEX_ORD, 0x1D710, 0},
+    {"varphi", CMD_SYM, TEX_ORD, 0x1D711, 0},
+    {"chi", CMD_SYM, TEX_ORD, 0x1D712, 0},
+    {"psi", CMD_SYM, TEX_ORD, 0x1D713, 0},
+    {"omega", CMD_SYM, TEX_ORD, 0x1D714, 0},
+    {"epsilon", CMD_SYM, TEX_ORD, 0x1D716, 0},
+    {"vartheta", CMD_SYM, TEX_ORD, 0x1D717, 0},
+    {"varkappa", CMD_SYM, TEX_ORD, 0x1D718, 0},
+    {"phi", CMD_SYM, TEX_ORD, 0x1D719, 0},
+    {"varrho", CMD_SYM, TEX_ORD, 0x1D71A, 0},
     {"varpi", CMD_SYM, TEX_ORD, 0x1D71B, 0},
-    {"Gamma", CMD_SYM, TEX_ORD, 0x0393, 0}, {"Delta", CMD_SYM, TEX_ORD, 0x0394, 0},
-    {"Theta", CMD_SYM, TEX_ORD, 0x0398, 0}, {"Lambda", CMD_SYM, TEX_ORD, 0x039B, 0},
-    {"Xi", CMD_SYM, TEX_ORD, 0x039E, 0}, {"Pi", CMD_SYM, TEX_ORD, 0x03A0, 0},
-    {"Sigma", CMD_SYM, TEX_ORD, 0x03A3, 0}, {"Upsilon", CMD_SYM, TEX_ORD, 0x03A5, 0},
-    {"Phi", CMD_SYM, TEX_ORD, 0x03A6, 0}, {"Psi", CMD_SYM, TEX_ORD, 0x03A8, 0},
+    {"Gamma", CMD_SYM, TEX_ORD, 0x0393, 0},
+    {"Delta", CMD_SYM, TEX_ORD, 0x0394, 0},
+    {"Theta", CMD_SYM, TEX_ORD, 0x0398, 0},
+    {"Lambda", CMD_SYM, TEX_ORD, 0x039B, 0},
+    {"Xi", CMD_SYM, TEX_ORD, 0x039E, 0},
+    {"Pi", CMD_SYM, TEX_ORD, 0x03A0, 0},
+    {"Sigma", CMD_SYM, TEX_ORD, 0x03A3, 0},
+    {"Upsilon", CMD_SYM, TEX_ORD, 0x03A5, 0},
+    {"Phi", CMD_SYM, TEX_ORD, 0x03A6, 0},
+    {"Psi", CMD_SYM, TEX_ORD, 0x03A8, 0},
     {"Omega", CMD_SYM, TEX_ORD, 0x03A9, 0},
     /* binary operators */
-    {"cdot", CMD_SYM, TEX_BIN, 0x22C5, 0}, {"times", CMD_SYM, TEX_BIN, 0x00D7, 0},
-    {"div", CMD_SYM, TEX_BIN, 0x00F7, 0}, {"pm", CMD_SYM, TEX_BIN, 0x00B1, 0},
-    {"mp", CMD_SYM, TEX_BIN, 0x2213, 0}, {"ast", CMD_SYM, TEX_BIN, 0x2217, 0},
-    {"circ", CMD_SYM, TEX_BIN, 0x2218, 0}, {"bullet", CMD_SYM, TEX_BIN, 0x2219, 0},
-    {"oplus", CMD_SYM, TEX_BIN, 0x2295, 0}, {"otimes", CMD_SYM, TEX_BIN, 0x2297, 0},
-    {"odot", CMD_SYM, TEX_BIN, 0x2299, 0}, {"cup", CMD_SYM, TEX_BIN, 0x222A, 0},
-    {"cap", CMD_SYM, TEX_BIN, 0x2229, 0}, {"setminus", CMD_SYM, TEX_BIN, 0x2216, 0},
-    {"wedge", CMD_SYM, TEX_BIN, 0x2227, 0}, {"vee", CMD_SYM, TEX_BIN, 0x2228, 0},
+    {"cdot", CMD_SYM, TEX_BIN, 0x22C5, 0},
+    {"times", CMD_SYM, TEX_BIN, 0x00D7, 0},
+    {"div", CMD_SYM, TEX_BIN, 0x00F7, 0},
+    {"pm", CMD_SYM, TEX_BIN, 0x00B1, 0},
+    {"mp", CMD_SYM, TEX_BIN, 0x2213, 0},
+    {"ast", CMD_SYM, TEX_BIN, 0x2217, 0},
+    {"circ", CMD_SYM, TEX_BIN, 0x2218, 0},
+    {"bullet", CMD_SYM, TEX_BIN, 0x2219, 0},
+    {"oplus", CMD_SYM, TEX_BIN, 0x2295, 0},
+    {"otimes", CMD_SYM, TEX_BIN, 0x2297, 0},
+    {"odot", CMD_SYM, TEX_BIN, 0x2299, 0},
+    {"cup", CMD_SYM, TEX_BIN, 0x222A, 0},
+    {"cap", CMD_SYM, TEX_BIN, 0x2229, 0},
+    {"setminus", CMD_SYM, TEX_BIN, 0x2216, 0},
+    {"wedge", CMD_SYM, TEX_BIN, 0x2227, 0},
+    {"vee", CMD_SYM, TEX_BIN, 0x2228, 0},
     /* relations */
-    {"le", CMD_SYM, TEX_REL, 0x2264, 0}, {"leq", CMD_SYM, TEX_REL, 0x2264, 0},
-    {"ge", CMD_SYM, TEX_REL, 0x2265, 0}, {"geq", CMD_SYM, TEX_REL, 0x2265, 0},
-    {"ne", CMD_SYM, TEX_REL, 0x2260, 0}, {"neq", CMD_SYM, TEX_REL, 0x2260, 0},
-    {"approx", CMD_SYM, TEX_REL, 0x2248, 0}, {"equiv", CMD_SYM, TEX_REL, 0x2261, 0},
-    {"sim", CMD_SYM, TEX_REL, 0x223C, 0}, {"simeq", CMD_SYM, TEX_REL, 0x2243, 0},
-    {"propto", CMD_SYM, TEX_REL, 0x221D, 0}, {"in", CMD_SYM, TEX_REL, 0x2208, 0},
-    {"notin", CMD_SYM, TEX_REL, 0x2209, 0}, {"subset", CMD_SYM, TEX_REL, 0x2282, 0},
-    {"subseteq", CMD_SYM, TEX_REL, 0x2286, 0}, {"ll", CMD_SYM, TEX_REL, 0x226A, 0},
-    {"gg", CMD_SYM, TEX_REL, 0x226B, 0}, {"to", CMD_SYM, TEX_REL, 0x2192, 0},
-    {"rightarrow", CMD_SYM, TEX_REL, 0x2192, 0}, {"leftarrow", CMD_SYM, TEX_REL, 0x2190, 0},
-    {"gets", CMD_SYM, TEX_REL, 0x2190, 0}, {"Rightarrow", CMD_SYM, TEX_REL, 0x21D2, 0},
-    {"Leftarrow", CMD_SYM, TEX_REL, 0x21D0, 0}, {"iff", CMD_SYM, TEX_REL, 0x27FA, 0},
-    {"mapsto", CMD_SYM, TEX_REL, 0x21A6, 0}, {"mid", CMD_SYM, TEX_REL, 0x2223, 0},
+    {"le", CMD_SYM, TEX_REL, 0x2264, 0},
+    {"leq", CMD_SYM, TEX_REL, 0x2264, 0},
+    {"ge", CMD_SYM, TEX_REL, 0x2265, 0},
+    {"geq", CMD_SYM, TEX_REL, 0x2265, 0},
+    {"ne", CMD_SYM, TEX_REL, 0x2260, 0},
+    {"neq", CMD_SYM, TEX_REL, 0x2260, 0},
+    {"approx", CMD_SYM, TEX_REL, 0x2248, 0},
+    {"equiv", CMD_SYM, TEX_REL, 0x2261, 0},
+    {"sim", CMD_SYM, TEX_REL, 0x223C, 0},
+    {"simeq", CMD_SYM, TEX_REL, 0x2243, 0},
+    {"propto", CMD_SYM, TEX_REL, 0x221D, 0},
+    {"in", CMD_SYM, TEX_REL, 0x2208, 0},
+    {"notin", CMD_SYM, TEX_REL, 0x2209, 0},
+    {"subset", CMD_SYM, TEX_REL, 0x2282, 0},
+    {"subseteq", CMD_SYM, TEX_REL, 0x2286, 0},
+    {"ll", CMD_SYM, TEX_REL, 0x226A, 0},
+    {"gg", CMD_SYM, TEX_REL, 0x226B, 0},
+    {"to", CMD_SYM, TEX_REL, 0x2192, 0},
+    {"rightarrow", CMD_SYM, TEX_REL, 0x2192, 0},
+    {"leftarrow", CMD_SYM, TEX_REL, 0x2190, 0},
+    {"gets", CMD_SYM, TEX_REL, 0x2190, 0},
+    {"Rightarrow", CMD_SYM, TEX_REL, 0x21D2, 0},
+    {"Leftarrow", CMD_SYM, TEX_REL, 0x21D0, 0},
+    {"iff", CMD_SYM, TEX_REL, 0x27FA, 0},
+    {"mapsto", CMD_SYM, TEX_REL, 0x21A6, 0},
+    {"mid", CMD_SYM, TEX_REL, 0x2223, 0},
     /* ordinary symbols */
-    {"top", CMD_SYM, TEX_ORD, 0x22A4, 0}, {"bot", CMD_SYM, TEX_ORD, 0x22A5, 0},
-    {"infty", CMD_SYM, TEX_ORD, 0x221E, 0}, {"partial", CMD_SYM, TEX_ORD, 0x2202, 0},
-    {"nabla", CMD_SYM, TEX_ORD, 0x2207, 0}, {"prime", CMD_SYM, TEX_ORD, 0x2032, 0},
-    {"ell", CMD_SYM, TEX_ORD, 0x2113, 0}, {"forall", CMD_SYM, TEX_ORD, 0x2200, 0},
-    {"exists", CMD_SYM, TEX_ORD, 0x2203, 0}, {"emptyset", CMD_SYM, TEX_ORD, 0x2205, 0},
-    {"neg", CMD_SYM, TEX_ORD, 0x00AC, 0}, {"hbar", CMD_SYM, TEX_ORD, 0x210F, 0},
-    {"vert", CMD_SYM, TEX_ORD, 0x007C, 0}, {"Vert", CMD_SYM, TEX_ORD, 0x2016, 0},
-    {"|", CMD_SYM, TEX_ORD, 0x2016, 0}, {"%", CMD_SYM, TEX_ORD, '%', 0},
-    {"&", CMD_SYM, TEX_ORD, '&', 0}, {"#", CMD_SYM, TEX_ORD, '#', 0},
-    {"$", CMD_SYM, TEX_ORD, '$', 0}, {"_", CMD_SYM, TEX_ORD, '_', 0},
+    {"top", CMD_SYM, TEX_ORD, 0x22A4, 0},
+    {"bot", CMD_SYM, TEX_ORD, 0x22A5, 0},
+    {"infty", CMD_SYM, TEX_ORD, 0x221E, 0},
+    {"partial", CMD_SYM, TEX_ORD, 0x2202, 0},
+    {"nabla", CMD_SYM, TEX_ORD, 0x2207, 0},
+    {"prime", CMD_SYM, TEX_ORD, 0x2032, 0},
+    {"ell", CMD_SYM, TEX_ORD, 0x2113, 0},
+    {"forall", CMD_SYM, TEX_ORD, 0x2200, 0},
+    {"exists", CMD_SYM, TEX_ORD, 0x2203, 0},
+    {"emptyset", CMD_SYM, TEX_ORD, 0x2205, 0},
+    {"neg", CMD_SYM, TEX_ORD, 0x00AC, 0},
+    {"hbar", CMD_SYM, TEX_ORD, 0x210F, 0},
+    {"vert", CMD_SYM, TEX_ORD, 0x007C, 0},
+    {"Vert", CMD_SYM, TEX_ORD, 0x2016, 0},
+    {"|", CMD_SYM, TEX_ORD, 0x2016, 0},
+    {"%", CMD_SYM, TEX_ORD, '%', 0},
+    {"&", CMD_SYM, TEX_ORD, '&', 0},
+    {"#", CMD_SYM, TEX_ORD, '#', 0},
+    {"$", CMD_SYM, TEX_ORD, '$', 0},
+    {"_", CMD_SYM, TEX_ORD, '_', 0},
     /* delimiters used as plain atoms */
-    {"{", CMD_SYM, TEX_OPEN, '{', 0}, {"}", CMD_SYM, TEX_CLOSE, '}', 0},
-    {"lbrace", CMD_SYM, TEX_OPEN, '{', 0}, {"rbrace", CMD_SYM, TEX_CLOSE, '}', 0},
-    {"langle", CMD_SYM, TEX_OPEN, 0x27E8, 0}, {"rangle", CMD_SYM, TEX_CLOSE, 0x27E9, 0},
-    {"lceil", CMD_SYM, TEX_OPEN, 0x2308, 0}, {"rceil", CMD_SYM, TEX_CLOSE, 0x2309, 0},
-    {"lfloor", CMD_SYM, TEX_OPEN, 0x230A, 0}, {"rfloor", CMD_SYM, TEX_CLOSE, 0x230B, 0},
-    {"lvert", CMD_SYM, TEX_OPEN, 0x007C, 0}, {"rvert", CMD_SYM, TEX_CLOSE, 0x007C, 0},
-    {"lVert", CMD_SYM, TEX_OPEN, 0x2016, 0}, {"rVert", CMD_SYM, TEX_CLOSE, 0x2016, 0},
+    {"{", CMD_SYM, TEX_OPEN, '{', 0},
+    {"}", CMD_SYM, TEX_CLOSE, '}', 0},
+    {"lbrace", CMD_SYM, TEX_OPEN, '{', 0},
+    {"rbrace", CMD_SYM, TEX_CLOSE, '}', 0},
+    {"langle", CMD_SYM, TEX_OPEN, 0x27E8, 0},
+    {"rangle", CMD_SYM, TEX_CLOSE, 0x27E9, 0},
+    {"lceil", CMD_SYM, TEX_OPEN, 0x2308, 0},
+    {"rceil", CMD_SYM, TEX_CLOSE, 0x2309, 0},
+    {"lfloor", CMD_SYM, TEX_OPEN, 0x230A, 0},
+    {"rfloor", CMD_SYM, TEX_CLOSE, 0x230B, 0},
+    {"lvert", CMD_SYM, TEX_OPEN, 0x007C, 0},
+    {"rvert", CMD_SYM, TEX_CLOSE, 0x007C, 0},
+    {"lVert", CMD_SYM, TEX_OPEN, 0x2016, 0},
+    {"rVert", CMD_SYM, TEX_CLOSE, 0x2016, 0},
     /* large operators: \int keeps its limits beside it (plain TeX's \nolimits) */
     {"sum", CMD_BIGOP, TEX_OP, 0x2211, TEX_LIMITS_DISPLAY},
     {"prod", CMD_BIGOP, TEX_OP, 0x220F, TEX_LIMITS_DISPLAY},
@@ -139,35 +197,60 @@ static const cmd cmds[] = {
     {"oint", CMD_BIGOP, TEX_OP, 0x222E, TEX_LIMITS_OFF},
     {"iint", CMD_BIGOP, TEX_OP, 0x222C, TEX_LIMITS_OFF},
     /* named operators (plain TeX / amsmath): upright names */
-    {"lim", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY}, {"max", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY},
-    {"min", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY}, {"sup", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY},
-    {"inf", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY}, {"det", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY},
-    {"log", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF}, {"ln", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
-    {"exp", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF}, {"sin", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
-    {"cos", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF}, {"tan", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
-    {"arg", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF}, {"dim", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
+    {"lim", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY},
+    {"max", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY},
+    {"min", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY},
+    {"sup", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY},
+    {"inf", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY},
+    {"det", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_DISPLAY},
+    {"log", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
+    {"ln", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
+    {"exp", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
+    {"sin", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
+    {"cos", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
+    {"tan", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
+    {"arg", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
+    {"dim", CMD_NAMEDOP, TEX_OP, 0, TEX_LIMITS_OFF},
     /* spacing: TeXbook p. 167 (\, \> \; \!) and p. 166 (\quad) */
-    {",", CMD_SPACE, TEX_NONE, 0, 3}, {":", CMD_SPACE, TEX_NONE, 0, 4},
-    {">", CMD_SPACE, TEX_NONE, 0, 4}, {";", CMD_SPACE, TEX_NONE, 0, 5},
-    {"!", CMD_SPACE, TEX_NONE, 0, -3}, {"quad", CMD_SPACE, TEX_NONE, 1, 1},
-    {"qquad", CMD_SPACE, TEX_NONE, 1, 2}, {" ", CMD_SPACE, TEX_NONE, 1, 1.0f / 3.0f},
-    {"thinspace", CMD_SPACE, TEX_NONE, 0, 3}, {"medspace", CMD_SPACE, TEX_NONE, 0, 4},
-    {"thickspace", CMD_SPACE, TEX_NONE, 0, 5}, {"negthinspace", CMD_SPACE, TEX_NONE, 0, -3},
+    {",", CMD_SPACE, TEX_NONE, 0, 3},
+    {":", CMD_SPACE, TEX_NONE, 0, 4},
+    {">", CMD_SPACE, TEX_NONE, 0, 4},
+    {";", CMD_SPACE, TEX_NONE, 0, 5},
+    {"!", CMD_SPACE, TEX_NONE, 0, -3},
+    {"quad", CMD_SPACE, TEX_NONE, 1, 1},
+    {"qquad", CMD_SPACE, TEX_NONE, 1, 2},
+    {" ", CMD_SPACE, TEX_NONE, 1, 1.0f / 3.0f},
+    {"thinspace", CMD_SPACE, TEX_NONE, 0, 3},
+    {"medspace", CMD_SPACE, TEX_NONE, 0, 4},
+    {"thickspace", CMD_SPACE, TEX_NONE, 0, 5},
+    {"negthinspace", CMD_SPACE, TEX_NONE, 0, -3},
     /* structures */
-    {"frac", CMD_FRAC, TEX_ORD, 0, 0}, {"sqrt", CMD_SQRT, TEX_ORD, 0, 0},
-    {"left", CMD_LEFT, TEX_INNER, 0, 0}, {"right", CMD_RIGHT, TEX_INNER, 0, 0},
+    {"frac", CMD_FRAC, TEX_ORD, 0, 0},
+    {"sqrt", CMD_SQRT, TEX_ORD, 0, 0},
+    {"left", CMD_LEFT, TEX_INNER, 0, 0},
+    {"right", CMD_RIGHT, TEX_INNER, 0, 0},
     {"middle", CMD_MIDDLE, TEX_INNER, 0, 0},
-    {"operatorname", CMD_OPNAME, TEX_OP, 0, 0}, {"text", CMD_TEXT, TEX_ORD, 0, 0},
-    {"textrm", CMD_TEXT, TEX_ORD, 0, 0}, {"mbox", CMD_TEXT, TEX_ORD, 0, 0},
-    {"mathrm", CMD_FONT, TEX_ORD, 0, FM_UPRIGHT}, {"mathit", CMD_FONT, TEX_ORD, 0, FM_ITALIC},
-    {"mathnormal", CMD_FONT, TEX_ORD, 0, FM_ITALIC}, {"mathbf", CMD_FONT, TEX_ORD, 0, FM_BOLD},
-    {"mathord", CMD_CLASS, TEX_ORD, 0, 0}, {"mathop", CMD_CLASS, TEX_OP, 0, 0},
-    {"mathbin", CMD_CLASS, TEX_BIN, 0, 0}, {"mathrel", CMD_CLASS, TEX_REL, 0, 0},
-    {"mathopen", CMD_CLASS, TEX_OPEN, 0, 0}, {"mathclose", CMD_CLASS, TEX_CLOSE, 0, 0},
-    {"mathpunct", CMD_CLASS, TEX_PUNCT, 0, 0}, {"mathinner", CMD_CLASS, TEX_INNER, 0, 0},
-    {"limits", CMD_LIMITS, TEX_OP, 0, TEX_LIMITS_ON}, {"nolimits", CMD_LIMITS, TEX_OP, 0, TEX_LIMITS_OFF},
+    {"operatorname", CMD_OPNAME, TEX_OP, 0, 0},
+    {"text", CMD_TEXT, TEX_ORD, 0, 0},
+    {"textrm", CMD_TEXT, TEX_ORD, 0, 0},
+    {"mbox", CMD_TEXT, TEX_ORD, 0, 0},
+    {"mathrm", CMD_FONT, TEX_ORD, 0, FM_UPRIGHT},
+    {"mathit", CMD_FONT, TEX_ORD, 0, FM_ITALIC},
+    {"mathnormal", CMD_FONT, TEX_ORD, 0, FM_ITALIC},
+    {"mathbf", CMD_FONT, TEX_ORD, 0, FM_BOLD},
+    {"mathord", CMD_CLASS, TEX_ORD, 0, 0},
+    {"mathop", CMD_CLASS, TEX_OP, 0, 0},
+    {"mathbin", CMD_CLASS, TEX_BIN, 0, 0},
+    {"mathrel", CMD_CLASS, TEX_REL, 0, 0},
+    {"mathopen", CMD_CLASS, TEX_OPEN, 0, 0},
+    {"mathclose", CMD_CLASS, TEX_CLOSE, 0, 0},
+    {"mathpunct", CMD_CLASS, TEX_PUNCT, 0, 0},
+    {"mathinner", CMD_CLASS, TEX_INNER, 0, 0},
+    {"limits", CMD_LIMITS, TEX_OP, 0, TEX_LIMITS_ON},
+    {"nolimits", CMD_LIMITS, TEX_OP, 0, TEX_LIMITS_OFF},
     {"displaylimits", CMD_LIMITS, TEX_OP, 0, TEX_LIMITS_DISPLAY},
-    {"ldots", CMD_DOTS, TEX_PUNCT, '.', 0}, {"dots", CMD_DOTS, TEX_PUNCT, '.', 0},
+    {"ldots", CMD_DOTS, TEX_PUNCT, '.', 0},
+    {"dots", CMD_DOTS, TEX_PUNCT, '.', 0},
     {"cdots", CMD_DOTS, TEX_PUNCT, 0x22C5, 0},
 };
 
@@ -257,8 +340,8 @@ static int32_t new_node(parser *p, tex_class cls, tex_kind kind)
         t->cap = cap;
     }
     tex_node *n = &t->nodes[t->count];
-    *n = (tex_node){.cls = (uint8_t)cls, .kind = (uint8_t)kind, .list = -1, .list2 = -1, .sup = -1,
-                    .sub = -1, .next = -1};
+    *n = (tex_node){
+        .cls = (uint8_t)cls, .kind = (uint8_t)kind, .list = -1, .list2 = -1, .sup = -1, .sub = -1, .next = -1};
     return (int32_t)t->count++;
 }
 
@@ -325,15 +408,46 @@ static bool ascii_atom(parser *p, uint32_t c, tex_class *cls, uint32_t *cp)
         return true;
     }
     switch (c) {
-    case '+': *cls = TEX_BIN; return true;
-    case '-': *cls = TEX_BIN; *cp = 0x2212; return true;
-    case '*': *cls = TEX_BIN; *cp = 0x2217; return true;
-    case '=': case '<': case '>': case ':': *cls = TEX_REL; return true;
-    case ',': case ';': *cls = TEX_PUNCT; return true;
-    case '(': case '[': *cls = TEX_OPEN; return true;
-    case ')': case ']': case '!': case '?': *cls = TEX_CLOSE; return true;
-    case '.': case '/': case '|': case '@': case '"': case '`': return true;
-    default: return false;
+    case '+':
+        *cls = TEX_BIN;
+        return true;
+    case '-':
+        *cls = TEX_BIN;
+        *cp = 0x2212;
+        return true;
+    case '*':
+        *cls = TEX_BIN;
+        *cp = 0x2217;
+        return true;
+    case '=':
+    case '<':
+    case '>':
+    case ':':
+        *cls = TEX_REL;
+        return true;
+    case ',':
+    case ';':
+        *cls = TEX_PUNCT;
+        return true;
+    case '(':
+    case '[':
+        *cls = TEX_OPEN;
+        return true;
+    case ')':
+    case ']':
+    case '!':
+    case '?':
+        *cls = TEX_CLOSE;
+        return true;
+    case '.':
+    case '/':
+    case '|':
+    case '@':
+    case '"':
+    case '`':
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -436,23 +550,40 @@ static bool read_delim(parser *p, const char *after, uint32_t *cp)
         return fail(p, at, "missing delimiter after %s", after);
     p->pos++;
     switch (c) {
-    case '.': *cp = 0; return true;
-    case '(': case ')': case '[': case ']': case '|': case '/': *cp = (uint32_t)c; return true;
-    case '<': *cp = 0x27E8; return true;
-    case '>': *cp = 0x27E9; return true;
-    case '\\': break;
-    default: return fail(p, at, "'%c' is not a delimiter (use ( ) [ ] \\{ \\} | \\| \\langle \\rangle or .) after %s",
-                         c >= 0x20 && c < 0x7F ? c : '?', after);
+    case '.':
+        *cp = 0;
+        return true;
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '|':
+    case '/':
+        *cp = (uint32_t)c;
+        return true;
+    case '<':
+        *cp = 0x27E8;
+        return true;
+    case '>':
+        *cp = 0x27E9;
+        return true;
+    case '\\':
+        break;
+    default:
+        return fail(p, at, "'%c' is not a delimiter (use ( ) [ ] \\{ \\} | \\| \\langle \\rangle or .) after %s",
+                    c >= 0x20 && c < 0x7F ? c : '?', after);
     }
     char name[40];
     if (!read_name(p, name, sizeof name, at))
         return false;
-    static const struct { const char *name; uint32_t cp; } delims[] = {
-        {"{", '{'}, {"}", '}'}, {"lbrace", '{'}, {"rbrace", '}'}, {"|", 0x2016}, {"Vert", 0x2016},
-        {"lVert", 0x2016}, {"rVert", 0x2016}, {"vert", '|'}, {"lvert", '|'}, {"rvert", '|'},
-        {"langle", 0x27E8}, {"rangle", 0x27E9}, {"lceil", 0x2308}, {"rceil", 0x2309},
-        {"lfloor", 0x230A}, {"rfloor", 0x230B}, {"lbrack", '['}, {"rbrack", ']'},
-        {"backslash", '\\'},
+    static const struct {
+        const char *name;
+        uint32_t cp;
+    } delims[] = {
+        {"{", '{'},         {"}", '}'},         {"lbrace", '{'},    {"rbrace", '}'},   {"|", 0x2016},
+        {"Vert", 0x2016},   {"lVert", 0x2016},  {"rVert", 0x2016},  {"vert", '|'},     {"lvert", '|'},
+        {"rvert", '|'},     {"langle", 0x27E8}, {"rangle", 0x27E9}, {"lceil", 0x2308}, {"rceil", 0x2309},
+        {"lfloor", 0x230A}, {"rfloor", 0x230B}, {"lbrack", '['},    {"rbrack", ']'},   {"backslash", '\\'},
     };
     for (size_t i = 0; i < sizeof delims / sizeof delims[0]; i++) {
         if (strcmp(delims[i].name, name) == 0) {
@@ -907,11 +1038,10 @@ static bool parse_list(parser *p, int term, size_t open_at, int32_t *head_out)
                     break;
                 return fail(p, at, "\\right without a matching \\left");
             }
-            if (strcmp(name, "limits") == 0 || strcmp(name, "nolimits") == 0 ||
-                strcmp(name, "displaylimits") == 0) {
+            if (strcmp(name, "limits") == 0 || strcmp(name, "nolimits") == 0 || strcmp(name, "displaylimits") == 0) {
                 if (tail < 0 || N(p, tail)->cls != TEX_OP)
                     return fail(p, at, "\\%s must follow an operator", name);
-                N(p, tail)->limits = (uint8_t)(name[0] == 'l' ? TEX_LIMITS_ON
+                N(p, tail)->limits = (uint8_t)(name[0] == 'l'   ? TEX_LIMITS_ON
                                                : name[0] == 'n' ? TEX_LIMITS_OFF
                                                                 : TEX_LIMITS_DISPLAY);
                 continue;

@@ -26,7 +26,12 @@
 /* ---- types ---------------------------------------------------------------- */
 
 /* TeX's styles, numbered as in tex.web: cramped = odd. */
-enum { ST_D = 0, ST_T = 2, ST_S = 4, ST_SS = 6 };
+enum {
+    ST_D = 0,
+    ST_T = 2,
+    ST_S = 4,
+    ST_SS = 6
+};
 
 /* plain.tex parameters, in TeX em (10 pt). */
 #define NULL_DELIMITER_SPACE 0.12f /* \nulldelimiterspace = 1.2pt */
@@ -68,8 +73,8 @@ typedef struct ctx {
     pd_tex_item *items;
     uint32_t n, cap;
     bool oom;
-    uint8_t *cls;  /* per node: atom class after Rules 5-6 */
-    tbox *boxes;    /* per node: its box after the first pass */
+    uint8_t *cls;    /* per node: atom class after Rules 5-6 */
+    tbox *boxes;     /* per node: its box after the first pass */
     uint32_t *first; /* per node: its first item */
     hb_buffer_t *buf;
 } ctx;
@@ -95,15 +100,16 @@ static void push_glyph(ctx *c, uint32_t glyph, float x, float y, float em)
 {
     if (!glyph || !grow(c))
         return;
-    c->items[c->n++] = (pd_tex_item){.kind = PD_TEX_GLYPH, .font = PD_FONT_MATH, .glyph = glyph, .x = x, .y = y, .em = em};
+    c->items[c->n++] =
+        (pd_tex_item){.kind = PD_TEX_GLYPH, .font = PD_FONT_MATH, .glyph = glyph, .x = x, .y = y, .em = em};
 }
 
 static void push_rule(ctx *c, float x0, float y0, float x1, float y1)
 {
     if (!grow(c))
         return;
-    c->items[c->n++] = (pd_tex_item){.kind = PD_TEX_RULE, .font = PD_FONT_MATH, .x = x0, .y = y0, .em = 1,
-                                     .x0 = x0, .y0 = y0, .x1 = x1, .y1 = y1};
+    c->items[c->n++] = (pd_tex_item){
+        .kind = PD_TEX_RULE, .font = PD_FONT_MATH, .x = x0, .y = y0, .em = 1, .x0 = x0, .y0 = y0, .x1 = x1, .y1 = y1};
 }
 
 static void shift(ctx *c, uint32_t from, uint32_t to, float dx, float dy)
@@ -766,11 +772,16 @@ static float atom_space(int left, int right, int st, float s)
     char code = spacing_table[left][right];
     float mu = s / 18.0f; /* 1 mu = 1/18 quad of the style's size */
     switch (code) {
-    case '1': return 3 * mu;
-    case '2': return st < ST_S ? 3 * mu : 0;
-    case '3': return st < ST_S ? 4 * mu : 0;
-    case '4': return st < ST_S ? 5 * mu : 0;
-    default: return 0;
+    case '1':
+        return 3 * mu;
+    case '2':
+        return st < ST_S ? 3 * mu : 0;
+    case '3':
+        return st < ST_S ? 4 * mu : 0;
+    case '4':
+        return st < ST_S ? 5 * mu : 0;
+    default:
+        return 0;
     }
 }
 

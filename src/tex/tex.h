@@ -8,9 +8,8 @@
  * (MathTex in the scene multiplies by 0.0103777*F units per em).
  *
  *   pd_tex_box box = {0};
- *   if (!pd_tex_typeset(fonts, "\\frac{QK^\\top}{\\sqrt{d_k}}", &box, &err)) ...;  // err: "tex: unknown command \fracc at column 12"
- *   for (uint32_t i = 0; i < box.item_count; i++) ... box.items[i] ...
- *   pd_tex_box_free(&box);
+ *   if (!pd_tex_typeset(fonts, "\\frac{QK^\\top}{\\sqrt{d_k}}", &box, &err)) ...;  // err: "tex: unknown command \fracc
+ * at column 12" for (uint32_t i = 0; i < box.item_count; i++) ... box.items[i] ... pd_tex_box_free(&box);
  */
 #ifndef PD_TEX_TEX_H
 #define PD_TEX_TEX_H
@@ -45,7 +44,7 @@ typedef struct pd_tex_item {
 typedef struct pd_tex_box {
     pd_tex_item *items; /* in reading order, as dvisvgm emits them: left to right */
     uint32_t item_count;
-    float width, height, depth; /* TeX box metrics: advance width, above and below the baseline */
+    float width, height, depth;           /* TeX box metrics: advance width, above and below the baseline */
     float ink_x0, ink_y0, ink_x1, ink_y1; /* box over glyph outline anchors and rules */
 } pd_tex_box;
 

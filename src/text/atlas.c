@@ -147,8 +147,7 @@ static bool grow(pd_atlas *a, int min_height, pd_err *err)
     while (h < min_height)
         h *= 2;
     if (h > MAX_HEIGHT)
-        return pd_err_set(err, "glyph atlas full (%d rows max; podium does not expect this many glyphs)",
-                          MAX_HEIGHT);
+        return pd_err_set(err, "glyph atlas full (%d rows max; podium does not expect this many glyphs)", MAX_HEIGHT);
     uint8_t *p = realloc(a->pixels, (size_t)a->width * (size_t)h);
     if (!p)
         return pd_err_set(err, "out of memory growing the glyph atlas to %dx%d", a->width, h);
@@ -469,7 +468,10 @@ const pd_atlas_glyph *pd_atlas_get(pd_atlas *a, pd_font_id font, uint32_t glyph,
 
 pd_atlas_image pd_atlas_image_get(const pd_atlas *a)
 {
-    return (pd_atlas_image){.pixels = a->pixels, .progress = a->progress, .width = a->width, .height = a->height,
+    return (pd_atlas_image){.pixels = a->pixels,
+                            .progress = a->progress,
+                            .width = a->width,
+                            .height = a->height,
                             .generation = a->generation};
 }
 

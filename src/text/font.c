@@ -51,8 +51,7 @@ static bool font_load(pd_fonts *fs, font *f, const char *dir, const char *name, 
     if (!f->data)
         return pd_err_set(err, "font '%s' not found (run from the repo root or pass --assets DIR)", path);
     if (FT_New_Memory_Face(fs->ft, f->data, (FT_Long)f->size, 0, &f->face) != 0)
-        return pd_err_set(err, "font '%s' is corrupt (not a font FreeType can read; restore it from the repo)",
-                          path);
+        return pd_err_set(err, "font '%s' is corrupt (not a font FreeType can read; restore it from the repo)", path);
     if (!FT_IS_SCALABLE(f->face))
         return pd_err_set(err, "font '%s' has no outlines (restore it from the repo)", path);
     f->upem = f->face->units_per_EM;
@@ -135,11 +134,11 @@ bool pd_font_has_codepoint(const pd_fonts *fonts, pd_font_id id, uint32_t codepo
 /* ---- outline decoding: FreeType's decomposer, every piece made a cubic ---- */
 
 typedef struct decomp {
-    pd_vec curves;   /* pd_cubic */
-    pd_vec ends;     /* uint32_t */
+    pd_vec curves; /* pd_cubic */
+    pd_vec ends;   /* uint32_t */
     pd_v2 start, pen;
     bool open;
-    float scale;     /* font units -> em */
+    float scale; /* font units -> em */
 } decomp;
 
 static pd_v2 ftv(const decomp *d, const FT_Vector *v)

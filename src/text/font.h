@@ -53,7 +53,7 @@ typedef struct pd_cubic {
  * become cubics with handles at 1/3 and 2/3. Curve counts therefore match
  * Manim's, which Create/Write pacing depends on. */
 typedef struct pd_outline {
-    const pd_cubic *curves;  /* all contours back to back */
+    const pd_cubic *curves;      /* all contours back to back */
     const uint32_t *contour_end; /* contour c owns curves [c ? end[c-1] : 0, end[c]) */
     uint32_t curve_count, contour_count;
     /* Box over the anchor points (Manim's critical-point box), em units. */

@@ -55,16 +55,15 @@ static bool utf8_next(const unsigned char *s, size_t len, size_t *i, uint32_t *c
  * what fontconfig picked for U+2713 on the reference machine). */
 static pd_font_id font_for(const pd_fonts *fonts, pd_font_id primary, uint32_t cp)
 {
-    if (cp == ' ' || pd_font_has_codepoint(fonts, primary, cp) ||
-        !pd_font_has_codepoint(fonts, PD_FONT_FALLBACK, cp))
+    if (cp == ' ' || pd_font_has_codepoint(fonts, primary, cp) || !pd_font_has_codepoint(fonts, PD_FONT_FALLBACK, cp))
         return primary;
     return PD_FONT_FALLBACK;
 }
 
 /* Shapes bytes [rs, re) of the line [ls, le) with one font and appends the
  * visible glyphs; returns the pen advance in em. */
-static double shape_run(pd_fonts *fonts, hb_buffer_t *buf, pd_font_id font, const char *str, size_t ls,
-                        size_t le, size_t rs, size_t re, double pen_em, uint32_t line, double grid_em, pd_vec *out)
+static double shape_run(pd_fonts *fonts, hb_buffer_t *buf, pd_font_id font, const char *str, size_t ls, size_t le,
+                        size_t rs, size_t re, double pen_em, uint32_t line, double grid_em, pd_vec *out)
 {
     hb_font_t *hb = pd_font_hb(fonts, font);
     double upem = (double)pd_font_units_per_em(fonts, font);
@@ -106,7 +105,9 @@ bool pd_text_layout(pd_fonts *fonts, const pd_text_desc *desc, pd_text_run *out,
     memset(out, 0, sizeof *out);
     if (!fonts || !desc || !desc->str)
         return pd_err_set(err, "text layout: no %s given (pass a loaded pd_fonts and a desc with .str set)",
-                          !fonts ? "fonts" : !desc ? "desc" : "string");
+                          !fonts  ? "fonts"
+                          : !desc ? "desc"
+                                  : "string");
     float fs = desc->font_size;
     if (!(fs >= 0.0f) || isinf(fs))
         return pd_err_set(err, "text layout: font_size %g for \"%.40s\" is invalid (use a positive size, or 0 for 48)",

@@ -22,9 +22,9 @@
 #include "text/font.h"
 
 typedef struct pd_text_desc {
-    const char *str;  /* UTF-8; '\n' separates lines */
-    float font_size;  /* Manim font_size; 0 means 48 (Manim's DEFAULT_FONT_SIZE) */
-    bool bold;        /* weight=BOLD -> DejaVu Serif Bold */
+    const char *str; /* UTF-8; '\n' separates lines */
+    float font_size; /* Manim font_size; 0 means 48 (Manim's DEFAULT_FONT_SIZE) */
+    bool bold;       /* weight=BOLD -> DejaVu Serif Bold */
     /* Reproduce Pango's rounding of every advance to 0.05 units (manim-
      * semantics §3.2). Off by default: it is an artifact podium does not
      * copy; tests turn it on to prove every other rule matches Manim. */
@@ -35,12 +35,12 @@ typedef struct pd_text_desc {
  * glyph_count equals Manim's family-with-points count N). */
 typedef struct pd_text_glyph {
     pd_font_id font;
-    uint32_t glyph;       /* glyph id in that font */
-    float x, y;           /* pen origin on the baseline, scene units, block centred at (0,0) */
-    float em;             /* em size in scene units (font_size/72) */
+    uint32_t glyph;                       /* glyph id in that font */
+    float x, y;                           /* pen origin on the baseline, scene units, block centred at (0,0) */
+    float em;                             /* em size in scene units (font_size/72) */
     float ink_x0, ink_y0, ink_x1, ink_y1; /* this glyph's anchor box, scene units */
-    uint32_t line;        /* 0-based line index */
-    uint32_t cluster;     /* byte offset of its character in str */
+    uint32_t line;                        /* 0-based line index */
+    uint32_t cluster;                     /* byte offset of its character in str */
 } pd_text_glyph;
 
 typedef struct pd_text_run {

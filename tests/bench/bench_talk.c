@@ -163,7 +163,8 @@ int main(int argc, char **argv)
                 if (ms[i] > ms[best])
                     best = i;
             const pd_epoch *e = pd_scene_epoch_at(l.scene, (double)best * stride / 60.0);
-            printf("  slow: t=%7.3f %6.2f ms, %u instances\n", (double)best * stride / 60.0, ms[best], e ? e->count : 0);
+            printf("  slow: t=%7.3f %6.2f ms, %u instances\n", (double)best * stride / 60.0, ms[best],
+                   e ? e->count : 0);
             ms[best] = -ms[best];
         }
         for (uint32_t i = 0; i < k; i++)

@@ -13,7 +13,10 @@
 #include "capture/handout.h"
 #include "core/file.h"
 
-enum { W = 64, H = 36 };
+enum {
+    W = 64,
+    H = 36
+};
 
 static char tmp[256];
 
@@ -113,16 +116,15 @@ static void test_ffmpeg_fallback(void)
     char mp4[512], fb[512];
     /* missing, no fallback (an export): refused before anything is written */
     snprintf(mp4, sizeof mp4, "%s/none.mp4", tmp);
-    pd_cap_sink *s = pd_cap_sink_open(&(pd_cap_sink_desc){.path = mp4, .width = W, .height = H,
-                                                          .ffmpeg = "/nonexistent/ffmpeg"},
-                                      &err);
+    pd_cap_sink *s = pd_cap_sink_open(
+        &(pd_cap_sink_desc){.path = mp4, .width = W, .height = H, .ffmpeg = "/nonexistent/ffmpeg"}, &err);
     CHECK(s == NULL && strstr(err.msg, "ffmpeg"), "missing ffmpeg: %s", err.msg);
     CHECK(!pd_file_exists(mp4), "no file left");
     /* missing, with fallback (a recording): PNG frames, and a notice */
     snprintf(fb, sizeof fb, "%s/rec-missing", tmp);
-    s = pd_cap_sink_open(&(pd_cap_sink_desc){.path = mp4, .width = W, .height = H, .ffmpeg = "/nonexistent/ffmpeg",
-                                             .fallback_dir = fb},
-                         &err);
+    s = pd_cap_sink_open(
+        &(pd_cap_sink_desc){.path = mp4, .width = W, .height = H, .ffmpeg = "/nonexistent/ffmpeg", .fallback_dir = fb},
+        &err);
     CHECK(s != NULL, "fallback open: %s", err.msg);
     if (s) {
         const char *n = pd_cap_sink_notice(s);
@@ -144,9 +146,9 @@ static void test_ffmpeg_fallback(void)
     chmod(fake, 0755);
     snprintf(mp4, sizeof mp4, "%s/dies.mp4", tmp);
     snprintf(fb, sizeof fb, "%s/rec-dies", tmp);
-    s = pd_cap_sink_open(&(pd_cap_sink_desc){.path = mp4, .width = W, .height = H, .ffmpeg = fake,
-                                             .fallback_dir = fb, .buffers = 2},
-                         &err);
+    s = pd_cap_sink_open(
+        &(pd_cap_sink_desc){.path = mp4, .width = W, .height = H, .ffmpeg = fake, .fallback_dir = fb, .buffers = 2},
+        &err);
     CHECK(s != NULL, "open with fake ffmpeg: %s", err.msg);
     if (s) {
         const char *notice = NULL;
@@ -208,9 +210,10 @@ static void test_handout(void)
     }
     uint8_t px[W * H * 4];
     fill(px, 3);
-    CHECK(pd_handout_page(h, px, W, H, "Stop 1 of 2", "a note that is long enough to wrap across more than one "
-                                                       "line of the page, so the wrapping code runs at least once "
-                                                       "and then a few more words",
+    CHECK(pd_handout_page(h, px, W, H, "Stop 1 of 2",
+                          "a note that is long enough to wrap across more than one "
+                          "line of the page, so the wrapping code runs at least once "
+                          "and then a few more words",
                           &err),
           "%s", err.msg);
     CHECK(pd_handout_page(h, px, W, H, "Stop 2 of 2", NULL, &err), "%s", err.msg);

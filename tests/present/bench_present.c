@@ -17,7 +17,11 @@
 #include "scene/scene.h"
 #include "talks/talks.h"
 
-enum { W = 1920, H = 1080, MAX_SAMPLES = 200000 };
+enum {
+    W = 1920,
+    H = 1080,
+    MAX_SAMPLES = 200000
+};
 #define DT (1.0 / 60)
 
 typedef struct bench {
@@ -87,7 +91,8 @@ int main(int argc, char **argv)
     b.s = pd_scene_create(b.f.fonts);
     talk->build(b.s);
     pd_scene_gpu data;
-    if (!pd_scene_finalize(b.s, b.f.atlas, &err) || (data = pd_scene_gpu_data(b.s), !pd_gfx_scene_upload(b.f.gfx, &data, &err))) {
+    if (!pd_scene_finalize(b.s, b.f.atlas, &err) ||
+        (data = pd_scene_gpu_data(b.s), !pd_gfx_scene_upload(b.f.gfx, &data, &err))) {
         fprintf(stderr, "bench_present: %s\n", err.msg);
         return 1;
     }
@@ -98,8 +103,11 @@ int main(int argc, char **argv)
         stops[i] = *pd_scene_stop(b.s, i);
     for (uint32_t i = 0; i < nsec; i++)
         secs[i] = *pd_scene_section(b.s, i);
-    b.p = pd_presenter_create(&(pd_presenter_desc){.stops = stops, .stop_count = ns, .sections = secs,
-                                                   .section_count = nsec, .duration = pd_scene_duration(b.s),
+    b.p = pd_presenter_create(&(pd_presenter_desc){.stops = stops,
+                                                   .stop_count = ns,
+                                                   .sections = secs,
+                                                   .section_count = nsec,
+                                                   .duration = pd_scene_duration(b.s),
                                                    .hud = true},
                               &err);
     b.ov = pd_overlay_create(b.f.fonts, &err);

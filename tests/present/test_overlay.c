@@ -16,7 +16,10 @@
 #include "scene/scene.h"
 #include "talks/talks.h"
 
-enum { W = 1280, H = 720 };
+enum {
+    W = 1280,
+    H = 720
+};
 
 static void save(const char *name, const uint8_t *px, int w, int h)
 {
@@ -68,9 +71,12 @@ int main(void)
         stops[i] = *pd_scene_stop(s, i);
     for (uint32_t i = 0; i < nsec && i < 8; i++)
         secs[i] = *pd_scene_section(s, i);
-    pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.stops = stops, .stop_count = ns, .sections = secs,
+    pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.stops = stops,
+                                                               .stop_count = ns,
+                                                               .sections = secs,
                                                                .section_count = nsec,
-                                                               .duration = pd_scene_duration(s), .hud = false},
+                                                               .duration = pd_scene_duration(s),
+                                                               .hud = false},
                                           &err);
     pd_overlay *ov = pd_overlay_create(f.fonts, &err);
     CHECK(p && ov, "create: %s", err.msg);
@@ -96,12 +102,14 @@ int main(void)
     save("hud", got, W, H);
     int band = (int)(H * 0.89);
     CHECK(diff_rows(got, plain, band, H) > W * 2, "HUD band: %ld pixels changed", diff_rows(got, plain, band, H));
-    CHECK(diff_rows(got, plain, 0, band - 2) == 0, "above the HUD: %ld pixels changed", diff_rows(got, plain, 0, band - 2));
+    CHECK(diff_rows(got, plain, 0, band - 2) == 0, "above the HUD: %ld pixels changed",
+          diff_rows(got, plain, 0, band - 2));
 
     /* the overlay's glyphs went into the atlas after the scene's: the talk is unchanged */
     pd_presenter_key(p, 'H', 0);
     draw(&f, s, ov, p, &info, false);
-    CHECK(diff_rows(f.px, plain, 0, H) == 0, "talk after overlay glyphs: %ld pixels differ", diff_rows(f.px, plain, 0, H));
+    CHECK(diff_rows(f.px, plain, 0, H) == 0, "talk after overlay glyphs: %ld pixels differ",
+          diff_rows(f.px, plain, 0, H));
 
     /* help overlay in the middle */
     pd_presenter_key(p, PD_KEY_F1, 0);
@@ -143,7 +151,10 @@ int main(void)
     pd_presenter_key(p, 'W', 0);
 
     /* presenter view: the current frame in the left panel, the next on the right */
-    enum { PW = 1920, PH = 1080 };
+    enum {
+        PW = 1920,
+        PH = 1080
+    };
     CHECK(pd_gfx_target_create(f.gfx, PW, PH, &err), "target: %s", err.msg);
     pd_gfx_target_bind(f.gfx, true);
     pd_presenter_key(p, PD_KEY_HOME, 0);

@@ -11,10 +11,11 @@
 #include "present/script.h"
 
 /* key codes pass from GLFW to the presenter unchanged */
-_Static_assert(PD_KEY_RIGHT == GLFW_KEY_RIGHT && PD_KEY_LEFT == GLFW_KEY_LEFT && PD_KEY_PAGE_DOWN == GLFW_KEY_PAGE_DOWN &&
-                   PD_KEY_PAGE_UP == GLFW_KEY_PAGE_UP && PD_KEY_HOME == GLFW_KEY_HOME && PD_KEY_END == GLFW_KEY_END &&
-                   PD_KEY_F1 == GLFW_KEY_F1 && PD_KEY_F5 == GLFW_KEY_F5 && PD_KEY_F11 == GLFW_KEY_F11 &&
-                   PD_KEY_F12 == GLFW_KEY_F12 && PD_KEY_KP_0 == GLFW_KEY_KP_0 && PD_KEY_KP_ENTER == GLFW_KEY_KP_ENTER &&
+_Static_assert(PD_KEY_RIGHT == GLFW_KEY_RIGHT && PD_KEY_LEFT == GLFW_KEY_LEFT &&
+                   PD_KEY_PAGE_DOWN == GLFW_KEY_PAGE_DOWN && PD_KEY_PAGE_UP == GLFW_KEY_PAGE_UP &&
+                   PD_KEY_HOME == GLFW_KEY_HOME && PD_KEY_END == GLFW_KEY_END && PD_KEY_F1 == GLFW_KEY_F1 &&
+                   PD_KEY_F5 == GLFW_KEY_F5 && PD_KEY_F11 == GLFW_KEY_F11 && PD_KEY_F12 == GLFW_KEY_F12 &&
+                   PD_KEY_KP_0 == GLFW_KEY_KP_0 && PD_KEY_KP_ENTER == GLFW_KEY_KP_ENTER &&
                    PD_KEY_RIGHT_BRACKET == GLFW_KEY_RIGHT_BRACKET && PD_KEY_LEFT_BRACKET == GLFW_KEY_LEFT_BRACKET &&
                    PD_KEY_PERIOD == GLFW_KEY_PERIOD && PD_KEY_SLASH == GLFW_KEY_SLASH &&
                    PD_KEY_ESCAPE == GLFW_KEY_ESCAPE && PD_KEY_ENTER == GLFW_KEY_ENTER &&
@@ -36,9 +37,10 @@ static const pd_section_info SECTIONS[] = {{.t = 0, .title = "A"}, {.t = 4, .tit
 static pd_presenter *make(void)
 {
     pd_err err = {0};
-    pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.stops = STOPS, .stop_count = 3, .sections = SECTIONS,
-                                                               .section_count = 2, .duration = 11, .hud = true},
-                                          &err);
+    pd_presenter *p = pd_presenter_create(
+        &(pd_presenter_desc){
+            .stops = STOPS, .stop_count = 3, .sections = SECTIONS, .section_count = 2, .duration = 11, .hud = true},
+        &err);
     CHECK(p != NULL, "create: %s", err.msg);
     return p;
 }
@@ -49,12 +51,12 @@ static void settle(pd_presenter *p)
         pd_presenter_tick(p, pd_presenter_time_to_rest(p));
 }
 
-#define EXPECT(p, want_t, want_stop, want_mode, what)                                                             \
-    do {                                                                                                          \
-        CHECK_NEAR(pd_presenter_t(p), (want_t), 1e-6, what);                                                      \
+#define EXPECT(p, want_t, want_stop, want_mode, what)                                                              \
+    do {                                                                                                           \
+        CHECK_NEAR(pd_presenter_t(p), (want_t), 1e-6, what);                                                       \
         CHECK(pd_presenter_stop(p) == (want_stop), "%s: stop %d, want %d", what, pd_presenter_stop(p), want_stop); \
-        CHECK(pd_presenter_mode(p) == (want_mode), "%s: mode %s, want %s", what,                                  \
-              pd_play_mode_name(pd_presenter_mode(p)), pd_play_mode_name(want_mode));                             \
+        CHECK(pd_presenter_mode(p) == (want_mode), "%s: mode %s, want %s", what,                                   \
+              pd_play_mode_name(pd_presenter_mode(p)), pd_play_mode_name(want_mode));                              \
     } while (0)
 
 static void test_next_prev(void)
@@ -372,11 +374,11 @@ static void test_keymap_script(void)
     CHECK(count >= 15, "binding table has %d rows", count);
 
     pd_err err = {0};
-    pd_script *sc = pd_script_parse("right, settle wait:1.5 hold:shift+right:0.5 bar:0.5 drag:0:1 wheel:-2 click", &err);
+    pd_script *sc =
+        pd_script_parse("right, settle wait:1.5 hold:shift+right:0.5 bar:0.5 drag:0:1 wheel:-2 click", &err);
     CHECK(sc && pd_script_count(sc) == 8, "parse: %s", err.msg);
     pd_script_free(&sc);
-    const char *bad[] = {"right frob", "wait:abc", "wait:-1", "bar:2", "drag:0.5", "hold:zz:1", "hold:right",
-                         "foo:1"};
+    const char *bad[] = {"right frob", "wait:abc", "wait:-1", "bar:2", "drag:0.5", "hold:zz:1", "hold:right", "foo:1"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         err.msg[0] = 0;
         sc = pd_script_parse(bad[i], &err);
@@ -401,8 +403,8 @@ static void test_script_apply(void)
                                     "wheel:1 rclick",
                                     &err);
     CHECK(sc != NULL, "%s", err.msg);
-    double want[] = {F, 2, 3 + F, 3.5 + F, 3.5, 2, 2 + F + PD_PRESENT_SCRUB_SPEED, 2 + PD_PRESENT_SCRUB_SPEED, 11,
-                     11, 8};
+    double want[] = {F,  2,  3 + F, 3.5 + F, 3.5, 2, 2 + F + PD_PRESENT_SCRUB_SPEED, 2 + PD_PRESENT_SCRUB_SPEED,
+                     11, 11, 8};
     for (int i = 0; sc && i < pd_script_count(sc); i++) {
         pd_script_apply(p, pd_script_at(sc, i), tick, p);
         CHECK_NEAR(pd_presenter_t(p), want[i], 1e-6, pd_script_at(sc, i)->text);
@@ -442,8 +444,7 @@ static void test_next_in_last_wait(void)
 {
     static const pd_stop stops[] = {{.t = 2, .hold = 1, .section = 0}, {.t = 8, .hold = 3, .section = 0}};
     pd_err err = {0};
-    pd_presenter *p =
-        pd_presenter_create(&(pd_presenter_desc){.stops = stops, .stop_count = 2, .duration = 11}, &err);
+    pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.stops = stops, .stop_count = 2, .duration = 11}, &err);
     CHECK(p != NULL, "create: %s", err.msg);
     pd_presenter_key(p, PD_KEY_END, 0);
     EXPECT(p, 8, 2, PD_MODE_HELD, "end: the last stop");

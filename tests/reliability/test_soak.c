@@ -51,7 +51,9 @@ int main(int argc, char **argv)
     fixture_open(&f, 64, 36);
     pd_scene *s = talk_open(&f, "gqa");
     double dur = pd_scene_duration(s);
-    enum { MAX_SAMPLES = 4096 };
+    enum {
+        MAX_SAMPLES = 4096
+    };
     static long samples[MAX_SAMPLES];
     int ns = 0;
     for (long i = 0; i < frames; i++) {

@@ -77,8 +77,8 @@ static inline bool golden_check(const char *name, const uint8_t *px, int w, int 
             pd_png_write(out, diff, w, h, PD_PNG_OVERWRITE, &err);
         snprintf(out, sizeof out, "%s/%s.got.png", dir ? dir : ".", name);
         pd_png_write(out, px, w, h, PD_PNG_OVERWRITE, &err);
-        fprintf(stderr, "golden %s: %zu of %zu pixels differ by more than %d (max %d); diff in %s/%s.diff.png\n",
-                name, bad, n, GOLDEN_CHANNEL_TOL, worst, dir ? dir : ".", name);
+        fprintf(stderr, "golden %s: %zu of %zu pixels differ by more than %d (max %d); diff in %s/%s.diff.png\n", name,
+                bad, n, GOLDEN_CHANNEL_TOL, worst, dir ? dir : ".", name);
     }
     free(diff);
     free(g);

@@ -30,8 +30,11 @@ static void test_fill_colour(fixture *f)
 {
     fixture_begin(f);
     pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {2, 1}, .fill = PD_RED});
-    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {-4, 2}, .size = {2.6f, 0.72f}, .fill = pd_color_alpha(PD_YELLOW, 0.12f),
-                                   .stroke = PD_YELLOW, .stroke_width = 1.5f});
+    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {-4, 2},
+                                        .size = {2.6f, 0.72f},
+                                        .fill = pd_color_alpha(PD_YELLOW, 0.12f),
+                                        .stroke = PD_YELLOW,
+                                        .stroke_width = 1.5f});
     fixture_end(f);
     const uint8_t *c = fixture_px(f, 960, 540);
     CHECK(c[0] == 252 && c[1] == 98 && c[2] == 85, "RED centre is %d,%d,%d", c[0], c[1], c[2]);
@@ -50,7 +53,8 @@ static void test_stroke_widths(fixture *f)
         float w = widths[i];
         fixture_begin(f);
         /* rectangle outline: left edge at x = -2 (pixel 690) */
-        pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {4, 2}, .stroke = PD_HEX(0xFF0000), .stroke_width = w});
+        pd_gfx_rect(f->gfx,
+                    &(pd_draw_rect){.center = {0, 0}, .size = {4, 2}, .stroke = PD_HEX(0xFF0000), .stroke_width = w});
         /* a vertical line at x = 3.0037 (off the pixel grid) */
         pd_gfx_line(f->gfx, (pd_v2){3.0037f, -1}, (pd_v2){3.0037f, 1}, PD_HEX(0xFF0000), w);
         fixture_end(f);
@@ -96,17 +100,20 @@ static void test_miter_join(fixture *f)
     fixture_begin(f);
     /* an L: right, then down. Width 10 = 13.5 px: the outer corner is square */
     pd_v2 pts[] = {{-1, 0}, {0, 0}, {0, -1}};
-    pd_gfx_polyline(f->gfx, &(pd_draw_polyline){.points = pts, .count = 3, .color = PD_HEX(0xFF0000), .stroke_width = 10});
+    pd_gfx_polyline(f->gfx,
+                    &(pd_draw_polyline){.points = pts, .count = 3, .color = PD_HEX(0xFF0000), .stroke_width = 10});
     fixture_end(f);
     /* corner at pixel (960, 540); outer corner of the miter at (966.75, 533.25) */
-    CHECK(fixture_px(f, 965, 534)[0] == 255, "miter corner pixel is %d (round or bevel join?)", fixture_px(f, 965, 534)[0]);
+    CHECK(fixture_px(f, 965, 534)[0] == 255, "miter corner pixel is %d (round or bevel join?)",
+          fixture_px(f, 965, 534)[0]);
     CHECK(fixture_px(f, 969, 530)[0] == 0, "outside the miter is %d", fixture_px(f, 969, 530)[0]);
     /* butt caps: nothing beyond the end point */
     CHECK(fixture_px(f, 960, 540 + 135 + 2)[0] == 0, "butt cap overshoots");
     CHECK(fixture_px(f, 960, 540 + 135 - 2)[0] == 255, "line end missing");
     /* the join is drawn once: no double-blended seam with a translucent colour */
     fixture_begin(f);
-    pd_gfx_polyline(f->gfx, &(pd_draw_polyline){.points = pts, .count = 3, .color = PD_RGBA(1, 0, 0, 0.5f), .stroke_width = 10});
+    pd_gfx_polyline(
+        f->gfx, &(pd_draw_polyline){.points = pts, .count = 3, .color = PD_RGBA(1, 0, 0, 0.5f), .stroke_width = 10});
     fixture_end(f);
     int seam = fixture_px(f, 962, 538)[0];
     CHECK(abs(seam - 128) <= 2, "join pixel %d: overlap drawn twice", seam);
@@ -145,7 +152,8 @@ static void test_blending(fixture *f)
 static void test_rounded(fixture *f)
 {
     fixture_begin(f);
-    pd_gfx_rect(f->gfx, &(pd_draw_rect){.center = {0, 0}, .size = {2, 2}, .corner_radius = 0.5f, .fill = PD_HEX(0xFF0000)});
+    pd_gfx_rect(f->gfx,
+                &(pd_draw_rect){.center = {0, 0}, .size = {2, 2}, .corner_radius = 0.5f, .fill = PD_HEX(0xFF0000)});
     fixture_end(f);
     /* the square corner is cut: (0.95, 0.95) lies outside the radius-0.5 arc */
     int cx = (int)fixture_px_x(f, 0.95), cy = (int)fixture_px_y(f, 0.95);

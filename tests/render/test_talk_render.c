@@ -49,10 +49,10 @@ static void test_goldens(fixture *f, pd_scene *s)
         double t;
         const char *name;
     } mids[] = {
-        {0.5, "gqa_title_write25"},      {1.0, "gqa_title_write50"},  {1.5, "gqa_title_write75"},
-        {9.50, "gqa_rope_create25"},     {9.75, "gqa_rope_create50"}, {10.0, "gqa_rope_create75_write37"},
-        {6.0, "gqa_mid_part1_lines"},    {26.0, "gqa_mid_part2_formula"},
-        {45.6, "gqa_mid_part3_softmax"}, {63.3, "gqa_mid_part4_flight"}, {64.9, "gqa_mid_part4_transform"},
+        {0.5, "gqa_title_write25"},     {1.0, "gqa_title_write50"},        {1.5, "gqa_title_write75"},
+        {9.50, "gqa_rope_create25"},    {9.75, "gqa_rope_create50"},       {10.0, "gqa_rope_create75_write37"},
+        {6.0, "gqa_mid_part1_lines"},   {26.0, "gqa_mid_part2_formula"},   {45.6, "gqa_mid_part3_softmax"},
+        {63.3, "gqa_mid_part4_flight"}, {64.9, "gqa_mid_part4_transform"},
     };
     for (size_t i = 0; i < sizeof mids / sizeof mids[0]; i++) {
         talk_render(f, s, mids[i].t);

@@ -31,9 +31,10 @@ static const char *anim_name(pd_anim_kind k)
 
 static const char *rate_name(pd_rate r)
 {
-    return r == PD_RATE_LINEAR ? "linear" : r == PD_RATE_DOUBLE_SMOOTH ? "double_smooth"
-                                        : r == PD_RATE_THERE_AND_BACK ? "there_and_back"
-                                                                      : "smooth";
+    return r == PD_RATE_LINEAR           ? "linear"
+           : r == PD_RATE_DOUBLE_SMOOTH  ? "double_smooth"
+           : r == PD_RATE_THERE_AND_BACK ? "there_and_back"
+                                         : "smooth";
 }
 
 int main(int argc, char **argv)
@@ -68,9 +69,10 @@ int main(int argc, char **argv)
         const pd_anim_info *a;
         for (uint32_t i = 0; (a = pd_scene_anim_info(s, p, i)) != NULL; i++) {
             printf("%s{\"anim\":\"%s\",\"mobject\":\"%s\",\"n_family_with_points\":%u,\"run_time\":%.6f,"
-                   "\"lag_ratio\":%.6f,\"rate_func\":\"%s\",\"rotated\":%s,\"bbox_ULx_ULy_DRx_DRy\":[%.5f,%.5f,%.5f,%.5f]}",
-                   i ? "," : "", anim_name(a->kind), a->mob_type, a->n, a->run_time, a->lag_ratio, rate_name(a->rate), a->rotated ? "true" : "false",
-                   a->x0, a->y1, a->x1, a->y0);
+                   "\"lag_ratio\":%.6f,\"rate_func\":\"%s\",\"rotated\":%s,\"bbox_ULx_ULy_DRx_DRy\":[%.5f,%.5f,%.5f,%."
+                   "5f]}",
+                   i ? "," : "", anim_name(a->kind), a->mob_type, a->n, a->run_time, a->lag_ratio, rate_name(a->rate),
+                   a->rotated ? "true" : "false", a->x0, a->y1, a->x1, a->y0);
         }
         printf("]}");
     }

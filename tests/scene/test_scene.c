@@ -15,10 +15,7 @@ static pd_fonts *g_fonts;
 
 static pd_scene *fresh(void) { return pd_scene_create(g_fonts); }
 
-static void box(pd_scene *s, pd_mob m, float *x0, float *y0, float *x1, float *y1)
-{
-    scene_box(s, m, x0, y0, x1, y1);
-}
+static void box(pd_scene *s, pd_mob m, float *x0, float *y0, float *x1, float *y1) { scene_box(s, m, x0, y0, x1, y1); }
 
 static void test_layout_rules(void)
 {
@@ -89,20 +86,24 @@ static void test_shapes(void)
 {
     pd_scene *s = fresh();
     /* Arrow (§5.3): long arrows lose buff 0.25 at both ends, tip = min(tip, L/4) */
-    pd_mob a = pd_arrow(s, (pd_v2){0, 0}, (pd_v2){0, -3.0224f}, &(pd_arrow_style){.stroke_width = 2, .tip_length = 0.08f});
+    pd_mob a =
+        pd_arrow(s, (pd_v2){0, 0}, (pd_v2){0, -3.0224f}, &(pd_arrow_style){.stroke_width = 2, .tip_length = 0.08f});
     CHECK_NEAR(pd_height(s, a), 3.0224 - 0.5, 1e-4, "arrow trimmed by buff at both ends");
     mob *shaft = scene_mob(s, pd_at(s, a, 0)), *tip = scene_mob(s, pd_at(s, a, 1));
     CHECK_NEAR(shaft->cur.width, 2.0, 1e-6, "arrow shaft width");
-    CHECK_NEAR(hypotf(tip->pts[1].x - tip->pts[2].x, tip->pts[1].y - tip->pts[2].y), 0.08, 1e-5, "tip base = tip length");
+    CHECK_NEAR(hypotf(tip->pts[1].x - tip->pts[2].x, tip->pts[1].y - tip->pts[2].y), 0.08, 1e-5,
+               "tip base = tip length");
     /* short arrow: no buff, tip = L/4, width min(w, 5L) */
-    pd_mob b = pd_arrow(s, (pd_v2){0, 0}, (pd_v2){0, -0.17f}, &(pd_arrow_style){.stroke_width = 1.2f, .tip_length = 0.07f});
+    pd_mob b =
+        pd_arrow(s, (pd_v2){0, 0}, (pd_v2){0, -0.17f}, &(pd_arrow_style){.stroke_width = 1.2f, .tip_length = 0.07f});
     CHECK_NEAR(pd_height(s, b), 0.17, 1e-5, "short arrow keeps its ends (no buff)");
     tip = scene_mob(s, pd_at(s, b, 1));
     CHECK_NEAR(hypotf(tip->pts[1].x - tip->pts[2].x, tip->pts[1].y - tip->pts[2].y), 0.0425, 1e-5, "tip = L/4");
     shaft = scene_mob(s, pd_at(s, b, 0));
     CHECK_NEAR(shaft->cur.width, 0.85, 1e-5, "shaft width min(w, 5L)");
     /* in_arr iteration 5 of the seed: raw 0.8821 -> L 0.3821, width 5L = 1.9107 */
-    pd_mob c = pd_arrow(s, (pd_v2){0, 0}, (pd_v2){0.8821f, 0}, &(pd_arrow_style){.stroke_width = 2, .tip_length = 0.08f});
+    pd_mob c =
+        pd_arrow(s, (pd_v2){0, 0}, (pd_v2){0.8821f, 0}, &(pd_arrow_style){.stroke_width = 2, .tip_length = 0.08f});
     CHECK_NEAR(scene_mob(s, pd_at(s, c, 0))->cur.width, 1.9105, 1e-3, "shaft width 5L");
     /* SurroundingRectangle: box grown by buff per side */
     pd_mob sq = pd_square(s, 0.52f, NULL);
@@ -117,9 +118,10 @@ static void test_shapes(void)
     CHECK(pd_len(s, t) == 15, "Text N = visible glyphs (%u)", pd_len(s, t));
     CHECK_NEAR(pd_height(s, t), 0.1914, 0.1914 * 0.03, "Text height");
     /* MathTex: the full formula has 35 members as Manim's */
-    pd_mob eq = pd_mathtex(s, &(pd_tex_style){.tex = "\\operatorname{Attention}(Q,K,V)=\\operatorname{softmax}\\!\\left("
-                                                     "\\frac{QK^\\top}{\\sqrt{d_k}}\\right)\\!V",
-                                              .font_size = 36});
+    pd_mob eq =
+        pd_mathtex(s, &(pd_tex_style){.tex = "\\operatorname{Attention}(Q,K,V)=\\operatorname{softmax}\\!\\left("
+                                             "\\frac{QK^\\top}{\\sqrt{d_k}}\\right)\\!V",
+                                      .font_size = 36});
     CHECK(pd_len(s, eq) == 35, "MathTex members %u, Manim 35", pd_len(s, eq));
     CHECK_NEAR(pd_width(s, eq), 6.7030, 6.7030 * 0.03, "MathTex width");
     CHECK_NEAR(pd_height(s, eq), 0.9244, 0.9244 * 0.03, "MathTex height");
@@ -174,9 +176,10 @@ static void test_pacing(void)
     double t0 = pd_scene_duration(s);
     pd_play_rt(s, 0.3, pd_create(PD_VGROUP(s, l[0], l[1], l[2], l[3])));
     double a = 0.6; /* alpha: line 2 at smooth(0.4) */
-    CHECK_NEAR(scene_track_eval(s, scene_mob(s, l[2])->track, t0 + 0.3 * a).progress,
-               scene_rate(PD_RATE_SMOOTH, 0.4f), 1e-4, "lag 1: line 2");
-    CHECK_NEAR(scene_track_eval(s, scene_mob(s, l[3])->track, t0 + 0.3 * a).progress, 0.0, 1e-6, "lag 1: line 3 not yet");
+    CHECK_NEAR(scene_track_eval(s, scene_mob(s, l[2])->track, t0 + 0.3 * a).progress, scene_rate(PD_RATE_SMOOTH, 0.4f),
+               1e-4, "lag 1: line 2");
+    CHECK_NEAR(scene_track_eval(s, scene_mob(s, l[3])->track, t0 + 0.3 * a).progress, 0.0, 1e-6,
+               "lag 1: line 3 not yet");
     CHECK_NEAR(scene_track_eval(s, scene_mob(s, l[0])->track, t0 + 0.3 * a).progress, 1.0, 1e-6, "lag 1: line 0 done");
     /* Write of 20 glyphs: 2 s, lag 0.2, linear; glyph k window [k*0.2, k*0.2+1] / full(4.8) */
     pd_mob t = pd_text(s, &(pd_text_style){.str = "abcdefghijklmnopqrst", .font_size = 20});
@@ -191,7 +194,8 @@ static void test_pacing(void)
     CHECK_NEAR(scene_track_eval(s, g0->track, w0 + win * 0.75).width, 1.0, 1e-4, "Write 75%: outline width 2 -> 0");
     CHECK(scene_track_eval(s, g0->track, w0 + win * 0.75).stroke.r == 1, "Text outlines are white");
     mob *g5 = scene_mob(s, pd_at(s, t, 5));
-    CHECK_NEAR(scene_track_eval(s, g5->track, w0 + 2.0 * 5 * 0.2 / full).fill.a, 0.0, 1e-6, "glyph 5 starts at its lag");
+    CHECK_NEAR(scene_track_eval(s, g5->track, w0 + 2.0 * 5 * 0.2 / full).fill.a, 0.0, 1e-6,
+               "glyph 5 starts at its lag");
     CHECK_NEAR(scene_track_eval(s, g5->track, w0 + 2.0).fill.a, 1.0, 1e-6, "everything filled at the end");
     pd_scene_destroy(&s);
 }

@@ -61,8 +61,8 @@ static float ital(uint32_t g) { return (float)hb_ot_math_get_glyph_italics_corre
 
 #define MU (1.0f / 18.0f)
 #define IT(c) (0x1D44E + ((c) - 'a')) /* math italic small letter (not h) */
-#define SUP1 0.412892f                 /* cmsy10 sigma13 */
-#define SUB1 0.15f                     /* cmsy10 sigma16 */
+#define SUP1 0.412892f                /* cmsy10 sigma13 */
+#define SUB1 0.15f                    /* cmsy10 sigma16 */
 
 static pd_tex_box ts(const char *src)
 {
@@ -124,11 +124,11 @@ static void test_spacing(void)
         uint32_t mid;
         float space;
     } cases[] = {
-        {"a+b", '+', 2 * 4 * MU},       /* Bin: medium each side */
-        {"a=b", '=', 2 * 5 * MU},       /* Rel: thick each side */
-        {"a,b", ',', 3 * MU},           /* Punct: thin after */
-        {"a\\cdot b", 0x22C5, 8 * MU},  /* \cdot is a Bin */
-        {"a\\le b", 0x2264, 10 * MU},   /* \le is a Rel */
+        {"a+b", '+', 2 * 4 * MU},      /* Bin: medium each side */
+        {"a=b", '=', 2 * 5 * MU},      /* Rel: thick each side */
+        {"a,b", ',', 3 * MU},          /* Punct: thin after */
+        {"a\\cdot b", 0x22C5, 8 * MU}, /* \cdot is a Bin */
+        {"a\\le b", 0x2264, 10 * MU},  /* \le is a Rel */
         {"a\\to b", 0x2192, 10 * MU},
         {"a\\mathbin{/}b", '/', 8 * MU}, /* \mathbin makes / a Bin */
         {"a\\mathrel{+}b", '+', 10 * MU},
@@ -144,7 +144,7 @@ static void test_spacing(void)
         float space;
     } sp[] = {
         {"a\\,b", 3 * MU}, {"a\\:b", 4 * MU}, {"a\\;b", 5 * MU}, {"a\\!b", -3 * MU},
-        {"a\\quad b", 1}, {"a\\qquad b", 2}, {"a b", 0}, {"a~b", 1.0f / 3},
+        {"a\\quad b", 1},  {"a\\qquad b", 2}, {"a b", 0},        {"a~b", 1.0f / 3},
     };
     for (size_t i = 0; i < sizeof sp / sizeof sp[0]; i++) {
         pd_tex_box b = ts(sp[i].src);
@@ -289,8 +289,9 @@ static void test_scripts(void)
     if (b.item_count == 4) {
         float u = b.items[3].y - b.items[2].y;
         uint32_t two = b.items[3].glyph;
-        near(u, fmaxf(k(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP_CRAMPED),
-                      dp(two) * 0.7f + k(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BOTTOM_MIN)),
+        near(u,
+             fmaxf(k(HB_OT_MATH_CONSTANT_SUPERSCRIPT_SHIFT_UP_CRAMPED),
+                   dp(two) * 0.7f + k(HB_OT_MATH_CONSTANT_SUPERSCRIPT_BOTTOM_MIN)),
              TOL, "cramped superscript", s);
     } else {
         check(false, "4 items", s);
@@ -306,8 +307,7 @@ static void test_scripts(void)
     /* ' is ^\prime; primes gather in one superscript, ^ may extend it */
     s = "f''^2";
     b = ts(s);
-    check(b.item_count == 4 && b.items[1].y > 0 && fabsf(b.items[1].y - b.items[2].y) < 1e-5f &&
-              b.items[1].em < 1,
+    check(b.item_count == 4 && b.items[1].y > 0 && fabsf(b.items[1].y - b.items[2].y) < 1e-5f && b.items[1].em < 1,
           "f''^2: three raised script items on one baseline", s);
     pd_tex_box_free(&b);
 
@@ -346,8 +346,7 @@ static void test_radicals(void)
         near(b.items[1].y1 - b.items[1].y0, th, TOL, "rule thickness", s);
         near(b.items[0].y + ht(sign), b.items[1].y1, TOL, "sign's top on the rule's top", s);
         near(b.items[1].x0, adv(sign), TOL, "rule starts at the sign's advance", s);
-        near(b.height, b.items[1].y1 + k(HB_OT_MATH_CONSTANT_RADICAL_EXTRA_ASCENDER), TOL, "extra ascender",
-             s);
+        near(b.height, b.items[1].y1 + k(HB_OT_MATH_CONSTANT_RADICAL_EXTRA_ASCENDER), TOL, "extra ascender", s);
         near(b.width, adv(sign) + adv(x) + ital(x), TOL, "width", s);
     }
     pd_tex_box_free(&b);
@@ -487,8 +486,7 @@ static void test_text_and_dots(void)
     s = "\\text{(1) }";
     b = ts(s);
     check(b.item_count == 3, "3 items", s);
-    near(b.width, adv(gid('(')) + adv(gid('1')) + adv(gid(')')) + adv(gid(' ')), TOL, "keeps the trailing space",
-         s);
+    near(b.width, adv(gid('(')) + adv(gid('1')) + adv(gid(')')) + adv(gid(' ')), TOL, "keeps the trailing space", s);
     pd_tex_box_free(&b);
 
     s = "a\\ldots b";

@@ -21,9 +21,9 @@ int main(int argc, char **argv)
             rc = 1;
             continue;
         }
-        printf("%s\n  w %.4f h %.4f d %.4f  ink [%.4f %.4f %.4f %.4f] (w %.4f h %.4f)  items %u\n", argv[a],
-               box.width, box.height, box.depth, box.ink_x0, box.ink_y0, box.ink_x1, box.ink_y1,
-               box.ink_x1 - box.ink_x0, box.ink_y1 - box.ink_y0, box.item_count);
+        printf("%s\n  w %.4f h %.4f d %.4f  ink [%.4f %.4f %.4f %.4f] (w %.4f h %.4f)  items %u\n", argv[a], box.width,
+               box.height, box.depth, box.ink_x0, box.ink_y0, box.ink_x1, box.ink_y1, box.ink_x1 - box.ink_x0,
+               box.ink_y1 - box.ink_y0, box.item_count);
         for (uint32_t i = 0; i < box.item_count; i++) {
             const pd_tex_item *it = &box.items[i];
             if (it->kind == PD_TEX_RULE)

@@ -44,25 +44,62 @@ static const seed_text seed[] = {
     {"weighted sum \u2014 aggregate values by attention", 12, false},
     {"Attention Score Heatmap", 34, false},
     {"\"The cat sat on the mat\" \u2014 causal, per-token attention weights", 14, false},
-    {"<s>", 12, false}, {"The", 12, false}, {"cat", 12, false}, {"sat", 12, false},
-    {"on", 12, false}, {"the", 12, false}, {"mat", 12, false},
+    {"<s>", 12, false},
+    {"The", 12, false},
+    {"cat", 12, false},
+    {"sat", 12, false},
+    {"on", 12, false},
+    {"the", 12, false},
+    {"mat", 12, false},
     {"Q", 11, true},
     {"K", 11, true},
     {"causal mask + softmax\n(future tokens \u2192 0)", 11, false},
     {"previous token attends to next\n(causal sequence learning)", 11, false},
-    {"<s>", 10, true}, {"The", 10, true}, {"cat", 10, true}, {"sat", 10, true},
-    {"on", 10, true}, {"the", 10, true}, {"mat", 10, true},
+    {"<s>", 10, true},
+    {"The", 10, true},
+    {"cat", 10, true},
+    {"sat", 10, true},
+    {"on", 10, true},
+    {"the", 10, true},
+    {"mat", 10, true},
     {"Auto-regressive Generation", 34, false},
-    {"Embedding", 9, true}, {"RMS Norm", 9, true}, {"Transformer", 11, true}, {"LM Head", 9, true},
-    {"KV Cache", 8, false}, {"K:", 7, false}, {"V:", 7, false},
-    {"The 72%", 7, false}, {"cat 8%", 7, false}, {"sat 6%", 7, false}, {"on 4%", 7, false},
-    {"<unk> 10%", 7, false}, {"cat 65%", 7, false}, {"sat 12%", 7, false}, {"was 8%", 7, false},
-    {"is 6%", 7, false}, {"<unk> 9%", 7, false}, {"sat 58%", 7, false}, {"slept 15%", 7, false},
-    {"ran 8%", 7, false}, {"jumped 6%", 7, false}, {"<unk> 13%", 7, false}, {"on 55%", 7, false},
-    {"down 12%", 7, false}, {"quietly 8%", 7, false}, {"and 6%", 7, false}, {"<unk> 19%", 7, false},
-    {"the 60%", 7, false}, {"a 12%", 7, false}, {"top 8%", 7, false}, {"floor 5%", 7, false},
-    {"<unk> 15%", 7, false}, {"mat 50%", 7, false}, {"table 15%", 7, false}, {"chair 8%", 7, false},
-    {"floor 6%", 7, false}, {"<unk> 21%", 7, false},
+    {"Embedding", 9, true},
+    {"RMS Norm", 9, true},
+    {"Transformer", 11, true},
+    {"LM Head", 9, true},
+    {"KV Cache", 8, false},
+    {"K:", 7, false},
+    {"V:", 7, false},
+    {"The 72%", 7, false},
+    {"cat 8%", 7, false},
+    {"sat 6%", 7, false},
+    {"on 4%", 7, false},
+    {"<unk> 10%", 7, false},
+    {"cat 65%", 7, false},
+    {"sat 12%", 7, false},
+    {"was 8%", 7, false},
+    {"is 6%", 7, false},
+    {"<unk> 9%", 7, false},
+    {"sat 58%", 7, false},
+    {"slept 15%", 7, false},
+    {"ran 8%", 7, false},
+    {"jumped 6%", 7, false},
+    {"<unk> 13%", 7, false},
+    {"on 55%", 7, false},
+    {"down 12%", 7, false},
+    {"quietly 8%", 7, false},
+    {"and 6%", 7, false},
+    {"<unk> 19%", 7, false},
+    {"the 60%", 7, false},
+    {"a 12%", 7, false},
+    {"top 8%", 7, false},
+    {"floor 5%", 7, false},
+    {"<unk> 15%", 7, false},
+    {"mat 50%", 7, false},
+    {"table 15%", 7, false},
+    {"chair 8%", 7, false},
+    {"floor 6%", 7, false},
+    {"<unk> 21%", 7, false},
     {"Step 0 \u2014 [<s>] \u2192 ?", 9, false},
     {"\u2713 argmax", 7, false},
     {"Step 1 \u2014 [<s> The]", 9, false},
@@ -113,13 +150,16 @@ int main(void)
     double t_fonts = pd_clock_now_s() - t0;
 
     /* lay out every string, collect the distinct glyphs */
-    enum { MAX_KEYS = 1024 };
+    enum {
+        MAX_KEYS = 1024
+    };
     static key keys[MAX_KEYS];
     int nkeys = 0, nglyphs = 0;
     t0 = pd_clock_now_s();
     for (size_t s = 0; s < sizeof seed / sizeof seed[0]; s++) {
         pd_text_run run = {0};
-        if (!pd_text_layout(fonts, &(pd_text_desc){.str = seed[s].str, .font_size = seed[s].font_size, .bold = seed[s].bold},
+        if (!pd_text_layout(fonts,
+                            &(pd_text_desc){.str = seed[s].str, .font_size = seed[s].font_size, .bold = seed[s].bold},
                             &run, &err)) {
             fprintf(stderr, "bench: %s\n", err.msg);
             return 1;
@@ -139,7 +179,9 @@ int main(void)
     /* the first build is the real start-up case (cold caches; the outlines
      * were already decoded by layout, which needs their ink boxes) */
     double t_cold = build(fonts, keys, nkeys);
-    enum { REPS = 25 };
+    enum {
+        REPS = 25
+    };
     double warm[REPS];
     for (int r = 0; r < REPS; r++)
         warm[r] = build(fonts, keys, nkeys);
@@ -151,8 +193,7 @@ int main(void)
            nglyphs, nkeys);
     printf("fonts load            %8.2f ms\n", t_fonts * 1e3);
     printf("layout (all strings)  %8.2f ms\n", t_layout * 1e3);
-    printf("atlas build, first    %8.2f ms  (%.4f ms/glyph)\n", t_cold * 1e3,
-           t_cold * 1e3 / nkeys);
+    printf("atlas build, first    %8.2f ms  (%.4f ms/glyph)\n", t_cold * 1e3, t_cold * 1e3 / nkeys);
     printf("atlas build, warm     %8.2f ms  (%.4f ms/glyph, median of %d; best %.2f ms)\n", warm[REPS / 2] * 1e3,
            warm[REPS / 2] * 1e3 / nkeys, REPS, warm[0] * 1e3);
     printf("start-up text total   %8.2f ms  (fonts + layout + first atlas; budget to first frame 200 ms)\n",

@@ -12,14 +12,14 @@
 
 static int failures;
 
-#define CHECK(cond, ...)                                                                                     \
-    do {                                                                                                     \
-        if (!(cond)) {                                                                                       \
-            failures++;                                                                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                      \
-            printf(__VA_ARGS__);                                                                             \
-            printf("\n");                                                                                    \
-        }                                                                                                    \
+#define CHECK(cond, ...)                                \
+    do {                                                \
+        if (!(cond)) {                                  \
+            failures++;                                 \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+            printf(__VA_ARGS__);                        \
+            printf("\n");                               \
+        }                                               \
     } while (0)
 
 static const float S = PD_ATLAS_PX_PER_EM, R = PD_ATLAS_SPREAD_PX;
@@ -52,7 +52,9 @@ static int outline_crossings(const pd_outline *o, float y, float *xs, float *sin
     int n = 0;
     for (uint32_t c = 0; c < o->curve_count; c++) {
         const pd_v2 *p = o->curves[c].p;
-        enum { STEPS = 64 };
+        enum {
+            STEPS = 64
+        };
         double prev_t = 0, prev_y = p[0].y - y;
         for (int k = 1; k <= STEPS; k++) {
             double t = (double)k / STEPS, u = 1 - t;
@@ -61,7 +63,8 @@ static int outline_crossings(const pd_outline *o, float y, float *xs, float *sin
                 double lo = prev_t, hi = t, flo = prev_y;
                 for (int it = 0; it < 60; it++) {
                     double m = 0.5 * (lo + hi), v = 1 - m;
-                    double my = v * v * v * p[0].y + 3 * v * v * m * p[1].y + 3 * v * m * m * p[2].y + m * m * m * p[3].y - y;
+                    double my =
+                        v * v * v * p[0].y + 3 * v * v * m * p[1].y + 3 * v * m * m * p[2].y + m * m * m * p[3].y - y;
                     if ((flo < 0) == (my < 0)) {
                         lo = m;
                         flo = my;
@@ -70,7 +73,8 @@ static int outline_crossings(const pd_outline *o, float y, float *xs, float *sin
                     }
                 }
                 double m = 0.5 * (lo + hi), v = 1 - m;
-                float x = (float)(v * v * v * p[0].x + 3 * v * v * m * p[1].x + 3 * v * m * m * p[2].x + m * m * m * p[3].x);
+                float x =
+                    (float)(v * v * v * p[0].x + 3 * v * v * m * p[1].x + 3 * v * m * m * p[2].x + m * m * m * p[3].x);
                 double dx = 3 * (v * v * (p[1].x - p[0].x) + 2 * v * m * (p[2].x - p[1].x) + m * m * (p[3].x - p[2].x));
                 double dy = 3 * (v * v * (p[1].y - p[0].y) + 2 * v * m * (p[2].y - p[1].y) + m * m * (p[3].y - p[2].y));
                 float sa = (float)(fabs(dy) / sqrt(dx * dx + dy * dy));
@@ -169,8 +173,7 @@ static void test_stem(pd_fonts *fonts, pd_atlas *atlas)
     CHECK(n == 2, "'I' mid row crosses 0.5 %d times", n);
     if (n == 2) {
         float el = fabsf(got[0] - xl) * S, er = fabsf(got[1] - xr) * S;
-        printf("'I' stem: left edge %.4f texel off, right edge %.4f texel off (limit 0.1)\n", (double)el,
-               (double)er);
+        printf("'I' stem: left edge %.4f texel off, right edge %.4f texel off (limit 0.1)\n", (double)el, (double)er);
         CHECK(el <= 0.1f && er <= 0.1f, "'I' stem edges off by %.3f / %.3f texel", (double)el, (double)er);
     }
     /* exact Euclidean distance across the row: within one 8-bit step */
@@ -196,7 +199,9 @@ static double exact_dist2(const pd_outline *o, double x, double y)
     double best = INFINITY;
     for (uint32_t c = 0; c < o->curve_count; c++) {
         const pd_v2 *p = o->curves[c].p;
-        enum { N = 96 };
+        enum {
+            N = 96
+        };
         double bt = 0, bd = INFINITY;
         for (int k = 0; k <= N; k++) {
             double t = (double)k / N, u = 1 - t;
@@ -254,8 +259,7 @@ static void check_field(pd_fonts *fonts, pd_atlas *atlas, pd_font_id f, uint32_t
             checked++;
         }
     printf("U+%04X field: %d texels, worst |distance error| %.4f texel\n", cp, checked, (double)worst);
-    CHECK(worst <= 0.1f, "U+%04X: a texel's distance is %.3f texel off the exact outline distance", cp,
-          (double)worst);
+    CHECK(worst <= 0.1f, "U+%04X: a texel's distance is %.3f texel off the exact outline distance", cp, (double)worst);
 }
 
 typedef struct rect {
@@ -277,7 +281,9 @@ static void test_growth(pd_fonts *fonts, pd_atlas *atlas)
             saved[j * w + i] = texel(atlas, &first, i, j);
 
     pd_atlas_image before = pd_atlas_image_get(atlas);
-    enum { MAX_RECTS = 4096 };
+    enum {
+        MAX_RECTS = 4096
+    };
     rect *rects = malloc(MAX_RECTS * sizeof *rects);
     int nrect = 0;
     bool grew = false, gen_ok = true;
@@ -305,12 +311,10 @@ static void test_growth(pd_fonts *fonts, pd_atlas *atlas)
         grew = im.height > before.height;
     }
     pd_atlas_image after = pd_atlas_image_get(atlas);
-    printf("growth: %u glyphs filled %dx%d, now %dx%d, generation %llu -> %llu\n", total, before.width,
-           before.height, after.width, after.height, (unsigned long long)before.generation,
-           (unsigned long long)after.generation);
+    printf("growth: %u glyphs filled %dx%d, now %dx%d, generation %llu -> %llu\n", total, before.width, before.height,
+           after.width, after.height, (unsigned long long)before.generation, (unsigned long long)after.generation);
     CHECK(grew && after.height == 2 * before.height && after.width == before.width,
-          "atlas did not double its height (%dx%d -> %dx%d)", before.width, before.height, after.width,
-          after.height);
+          "atlas did not double its height (%dx%d -> %dx%d)", before.width, before.height, after.width, after.height);
     CHECK(gen_ok && after.generation > before.generation, "generation did not increase on every new glyph");
 
     const pd_atlas_glyph *again = pd_atlas_get(atlas, PD_FONT_SERIF, gid_i, &err);
@@ -361,8 +365,8 @@ int main(void)
     pd_atlas *atlas = pd_atlas_create(fonts);
     CHECK(atlas != NULL, "atlas not created");
     pd_atlas_image im = pd_atlas_image_get(atlas);
-    CHECK(im.width >= 1024 && im.height >= 1024 && pd_atlas_glyph_count(atlas) == 0, "fresh atlas %dx%d",
-          im.width, im.height);
+    CHECK(im.width >= 1024 && im.height >= 1024 && pd_atlas_glyph_count(atlas) == 0, "fresh atlas %dx%d", im.width,
+          im.height);
 
     test_stem(fonts, atlas);
     check_iso_line(fonts, atlas, PD_FONT_SERIF, 'H', 0.5f);

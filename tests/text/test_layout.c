@@ -16,22 +16,22 @@
 
 static int failures;
 
-#define CHECK(cond, ...)                                                                                     \
-    do {                                                                                                     \
-        if (!(cond)) {                                                                                       \
-            failures++;                                                                                      \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                                      \
-            printf(__VA_ARGS__);                                                                             \
-            printf("\n");                                                                                    \
-        }                                                                                                    \
+#define CHECK(cond, ...)                                \
+    do {                                                \
+        if (!(cond)) {                                  \
+            failures++;                                 \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+            printf(__VA_ARGS__);                        \
+            printf("\n");                               \
+        }                                               \
     } while (0)
 
 typedef struct ref_text {
     const char *str;
     float font_size;
     bool bold;
-    float w, h;  /* Manim's critical-point box */
-    uint32_t n;  /* Manim's n_family_with_points */
+    float w, h; /* Manim's critical-point box */
+    uint32_t n; /* Manim's n_family_with_points */
 } ref_text;
 
 /* every Text of the seed that the reference timeline measured, with the
@@ -85,8 +85,8 @@ static float pango_width(pd_fonts *fonts, const char *str, float fs, bool bold, 
         for (unsigned a = 0; a < nch;) {
             pd_font_id f = pd_font_has_codepoint(fonts, primary, ci[a].codepoint) ? primary : PD_FONT_FALLBACK;
             unsigned b = a + 1;
-            while (b < nch && (pd_font_has_codepoint(fonts, primary, ci[b].codepoint) ? primary
-                                                                                      : PD_FONT_FALLBACK) == f)
+            while (b < nch &&
+                   (pd_font_has_codepoint(fonts, primary, ci[b].codepoint) ? primary : PD_FONT_FALLBACK) == f)
                 b++;
             unsigned start = ci[a].cluster, end = b < nch ? ci[b].cluster : (unsigned)len;
             hb_buffer_clear_contents(buf);
@@ -121,8 +121,8 @@ static float pango_width(pd_fonts *fonts, const char *str, float fs, bool bold, 
 static void test_reference_boxes(pd_fonts *fonts)
 {
     int explained = 0;
-    printf("%-44s %3s %8s %8s %8s %7s | %8s %8s\n", "text", "F", "ours_w", "manim_w", "rounded", "diff%",
-           "ours_h", "manim_h");
+    printf("%-44s %3s %8s %8s %8s %7s | %8s %8s\n", "text", "F", "ours_w", "manim_w", "rounded", "diff%", "ours_h",
+           "manim_h");
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
         const ref_text *r = &refs[i];
         pd_text_run run = {0};
@@ -153,18 +153,18 @@ static void test_reference_boxes(pd_fonts *fonts)
         if (!close && grid_explains)
             explained++;
         /* and without the rounding the same re-layout gives exactly our width */
-        CHECK(fabsf(uw - w) <= 1e-4f, "'%s' F=%g: width %.5f, unrounded re-layout %.5f", r->str,
-              (double)r->font_size, (double)w, (double)uw);
+        CHECK(fabsf(uw - w) <= 1e-4f, "'%s' F=%g: width %.5f, unrounded re-layout %.5f", r->str, (double)r->font_size,
+              (double)w, (double)uw);
         /* heights are not touched by the grid: outlines match to Pango's 1/64 SVG unit */
-        CHECK(fabsf(h - r->h) <= 0.002f, "'%s' F=%g: height %.4f, Manim %.4f", r->str, (double)r->font_size,
-              (double)h, (double)r->h);
+        CHECK(fabsf(h - r->h) <= 0.002f, "'%s' F=%g: height %.4f, Manim %.4f", r->str, (double)r->font_size, (double)h,
+              (double)r->h);
         /* the same shaping with Pango's rounding reproduces Manim's width: the
          * only width difference is the 0.05 grid podium does not copy */
         CHECK(fabsf(rw - r->w) <= 0.002f, "'%s' F=%g: width with Pango's rounding %.4f, Manim %.4f", r->str,
               (double)r->font_size, (double)rw, (double)r->w);
         /* centred on the ink box */
-        CHECK(fabsf(run.x0 + run.x1) < 1e-5f && fabsf(run.y0 + run.y1) < 1e-5f, "'%s' not centred: %g %g %g %g",
-              r->str, (double)run.x0, (double)run.x1, (double)run.y0, (double)run.y1);
+        CHECK(fabsf(run.x0 + run.x1) < 1e-5f && fabsf(run.y0 + run.y1) < 1e-5f, "'%s' not centred: %g %g %g %g", r->str,
+              (double)run.x0, (double)run.x1, (double)run.y0, (double)run.y1);
         /* the run's box is the union of the glyph boxes, and every field is filled */
         float ux0 = INFINITY, uy0 = INFINITY, ux1 = -INFINITY, uy1 = -INFINITY;
         uint32_t max_line = 0;
@@ -220,8 +220,7 @@ static void test_line_pitch(pd_fonts *fonts)
 
     /* a trailing newline still counts as a line; an empty string lays out to nothing */
     CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "a\n", .font_size = 10}, &run, &err), "%s", err.msg);
-    CHECK(run.glyph_count == 1 && run.line_count == 2, "'a\\n': %u glyphs %u lines", run.glyph_count,
-          run.line_count);
+    CHECK(run.glyph_count == 1 && run.line_count == 2, "'a\\n': %u glyphs %u lines", run.glyph_count, run.line_count);
     pd_text_run_free(&run);
     CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "", .font_size = 10}, &run, &err), "%s", err.msg);
     CHECK(run.glyph_count == 0 && run.glyphs == NULL, "empty string");
@@ -233,8 +232,7 @@ static void test_fallback(pd_fonts *fonts)
     pd_text_run run = {0};
     pd_err err = {0};
     CHECK(!pd_font_has_codepoint(fonts, PD_FONT_SERIF, 0x2713), "DejaVu Serif unexpectedly has U+2713");
-    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "\u2713 argmax", .font_size = 7}, &run, &err), "%s",
-          err.msg);
+    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "\u2713 argmax", .font_size = 7}, &run, &err), "%s", err.msg);
     CHECK(run.glyph_count == 7, "'\u2713 argmax': %u glyphs, Manim 7", run.glyph_count);
     if (run.glyph_count == 7) {
         CHECK(run.glyphs[0].font == PD_FONT_FALLBACK, "\u2713 not from the fallback font (font %d)",
@@ -250,8 +248,8 @@ static void test_fallback(pd_fonts *fonts)
     pd_text_run_free(&run);
 
     /* bold picks the bold face; the arrow is in DejaVu Serif itself */
-    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "Q\u2192", .font_size = 11, .bold = true}, &run, &err),
-          "%s", err.msg);
+    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "Q\u2192", .font_size = 11, .bold = true}, &run, &err), "%s",
+          err.msg);
     CHECK(run.glyph_count == 2 && run.glyphs[0].font == PD_FONT_SERIF_BOLD && run.glyphs[1].font == PD_FONT_SERIF_BOLD,
           "bold 'Q\u2192' fonts");
     pd_text_run_free(&run);
@@ -263,8 +261,7 @@ static void test_bad_input(pd_fonts *fonts)
     pd_err err = {0};
     CHECK(!pd_text_layout(fonts, &(pd_text_desc){.str = NULL}, &run, &err) && err.msg[0], "NULL str accepted");
     CHECK(!pd_text_layout(fonts, NULL, &run, &err), "NULL desc accepted");
-    static const char *const bad[] = {"a\xC3(b", "\xC0\xAF", "\xE2\x9C", "\xED\xA0\x80", "\xF4\x90\x80\x80",
-                                      "ok\xFF"};
+    static const char *const bad[] = {"a\xC3(b", "\xC0\xAF", "\xE2\x9C", "\xED\xA0\x80", "\xF4\x90\x80\x80", "ok\xFF"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         err.msg[0] = 0;
         CHECK(!pd_text_layout(fonts, &(pd_text_desc){.str = bad[i], .font_size = 12}, &run, &err) &&
