@@ -507,6 +507,18 @@ static bool app_load_gfx(app *a, const options *o, pd_gl_loader loader, pd_err *
     return true;
 }
 
+/* A headless GL context with the app's renderer and an offscreen target of
+ * the options' size, bound: what every headless mode draws into. */
+static bool headless_open(app *a, pd_headless **h, const options *o, pd_err *err)
+{
+    *h = pd_headless_create(err);
+    if (!*h || !app_load_gfx(a, o, pd_headless_get_proc, err) ||
+        !pd_gfx_target_create(a->gfx, o->width, o->height, err))
+        return false;
+    pd_gfx_target_bind(a->gfx, true);
+    return true;
+}
+
 static void app_unload(app *a)
 {
     pd_testcard_destroy(&a->card);
@@ -562,12 +574,8 @@ static int run_frame(const options *o)
     int rc = 2;
     if (!app_load_content(&a, o, &err))
         goto fail;
-    h = pd_headless_create(&err);
-    if (!h)
+    if (!headless_open(&a, &h, o, &err))
         goto fail;
-    if (!app_load_gfx(&a, o, pd_headless_get_proc, &err) || !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
-        goto fail;
-    pd_gfx_target_bind(a.gfx, true);
     double t = o->frame_t;
     if (o->stop >= 0) {
         uint32_t n = a.scene ? pd_scene_stop_count(a.scene) : 0;
@@ -680,11 +688,8 @@ static int run_bench(const options *o)
     if (!app_load_content(&a, o, &err))
         goto fail;
     double t_content = pd_clock_now_s();
-    h = pd_headless_create(&err);
-    if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err) ||
-        !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
+    if (!headless_open(&a, &h, o, &err))
         goto fail;
-    pd_gfx_target_bind(a.gfx, true);
     if (!app_draw(&a, o->width, o->height, 0, &err))
         goto fail;
     pd_gfx_finish(a.gfx);
@@ -1230,11 +1235,8 @@ static int run_export(const options *o)
     long total = lround((to - from) * fps);
     if (total < 1)
         total = 1;
-    h = pd_headless_create(&err);
-    if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err) ||
-        !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
+    if (!headless_open(&a, &h, o, &err))
         goto fail;
-    pd_gfx_target_bind(a.gfx, true);
     sink = pd_cap_sink_open(
         &(pd_cap_sink_desc){.path = o->export_path, .width = o->width, .height = o->height, .fps = fps}, &err);
     if (!sink)
@@ -1313,14 +1315,11 @@ static int run_export_stops(const options *o)
             goto fail;
         }
     }
-    h = pd_headless_create(&err);
-    if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err) ||
-        !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
+    if (!headless_open(&a, &h, o, &err))
         goto fail;
     /* the folder only once the frames can be rendered: a failed run leaves none */
     if (!pd_cap_ensure_dir(o->export_stops_dir, "--export-stops", &err))
         goto fail;
-    pd_gfx_target_bind(a.gfx, true);
     px = malloc((size_t)o->width * (size_t)o->height * 4);
     if (!px) {
         pd_err_set(&err, "out of memory for a %dx%d frame", o->width, o->height);
@@ -1364,11 +1363,8 @@ static int run_handout(const options *o)
     doc = pd_handout_create(o->handout, talk ? talk->title : o->talk, &err);
     if (!doc)
         goto fail;
-    h = pd_headless_create(&err);
-    if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err) ||
-        !pd_gfx_target_create(a.gfx, o->width, o->height, &err))
+    if (!headless_open(&a, &h, o, &err))
         goto fail;
-    pd_gfx_target_bind(a.gfx, true);
     px = malloc((size_t)o->width * (size_t)o->height * 4);
     if (!px) {
         pd_err_set(&err, "out of memory for a %dx%d frame", o->width, o->height);

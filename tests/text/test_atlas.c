@@ -10,17 +10,7 @@
 #include "text/atlas.h"
 #include "text/font.h"
 
-static int failures;
-
-#define CHECK(cond, ...)                                \
-    do {                                                \
-        if (!(cond)) {                                  \
-            failures++;                                 \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-            printf(__VA_ARGS__);                        \
-            printf("\n");                               \
-        }                                               \
-    } while (0)
+#include "../check.h"
 
 static const float S = PD_ATLAS_PX_PER_EM, R = PD_ATLAS_SPREAD_PX;
 
@@ -385,10 +375,5 @@ int main(void)
     pd_atlas_destroy(&atlas);
     CHECK(atlas == NULL, "destroy did not clear the pointer");
     pd_fonts_unload(&fonts);
-    if (failures) {
-        printf("%d check(s) failed\n", failures);
-        return 1;
-    }
-    printf("text atlas: all checks passed\n");
-    return 0;
+    return check_exit();
 }

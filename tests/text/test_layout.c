@@ -14,17 +14,7 @@
 #include "text/font.h"
 #include "text/layout.h"
 
-static int failures;
-
-#define CHECK(cond, ...)                                \
-    do {                                                \
-        if (!(cond)) {                                  \
-            failures++;                                 \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-            printf(__VA_ARGS__);                        \
-            printf("\n");                               \
-        }                                               \
-    } while (0)
+#include "../check.h"
 
 typedef struct ref_text {
     const char *str;
@@ -290,10 +280,5 @@ int main(void)
     test_fallback(fonts);
     test_bad_input(fonts);
     pd_fonts_unload(&fonts);
-    if (failures) {
-        printf("%d check(s) failed\n", failures);
-        return 1;
-    }
-    printf("text layout: all checks passed\n");
-    return 0;
+    return check_exit();
 }
