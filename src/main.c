@@ -126,7 +126,7 @@ static void usage(FILE *f)
           "\n"
           "General:\n"
           "  --assets DIR         folder holding fonts/ (default: the build's assets folder)\n"
-          "  --shaders DIR        load prim.vert/prim.frag from DIR instead of the built-in copy\n"
+          "  --shaders DIR        load the shaders (place.glsl, prim.vert, scene.vert, prim.frag) from DIR\n"
           "  --help               this text\n"
           "  --version            the version\n"
           "\n"
