@@ -519,6 +519,18 @@ static bool headless_open(app *a, pd_headless **h, const options *o, pd_err *err
     return true;
 }
 
+static void app_unload(app *a);
+
+/* The end of every headless mode: the message of a failure, then teardown. */
+static int headless_close(app *a, pd_headless **h, int rc, const pd_err *err)
+{
+    if (rc)
+        fprintf(stderr, "podium: %s\n", err->msg);
+    app_unload(a);
+    pd_headless_destroy(h);
+    return rc;
+}
+
 static void app_unload(app *a)
 {
     pd_testcard_destroy(&a->card);
@@ -597,12 +609,8 @@ static int run_frame(const options *o)
         goto fail;
     rc = 0;
 fail:
-    if (rc)
-        fprintf(stderr, "podium: %s\n", err.msg);
     free(px);
-    app_unload(&a);
-    pd_headless_destroy(&h);
-    return rc;
+    return headless_close(&a, &h, rc, &err);
 }
 
 static int cmp_double(const void *x, const void *y)
@@ -839,13 +847,9 @@ static int run_bench(const options *o)
            mp4_fps > 0 ? talk_frames_30 / mp4_fps : 0, peak_mb);
     rc = 0;
 fail:
-    if (rc)
-        fprintf(stderr, "podium: %s\n", err.msg);
     free(ms);
     free(seek_us);
-    app_unload(&a);
-    pd_headless_destroy(&h);
-    return rc;
+    return headless_close(&a, &h, rc, &err);
 }
 
 /* ---- the presenter: shared by the window and --keys ---- */
@@ -1281,15 +1285,11 @@ static int run_export(const options *o)
     rc = 0;
 fail:
     pd_cap_progress_end();
-    if (rc)
-        fprintf(stderr, "podium: %s\n", err.msg);
     if (sink) {
         pd_err e2 = {0};
         pd_cap_sink_close(&sink, &e2);
     }
-    app_unload(&a);
-    pd_headless_destroy(&h);
-    return rc;
+    return headless_close(&a, &h, rc, &err);
 }
 
 static int run_export_stops(const options *o)
@@ -1336,12 +1336,8 @@ static int run_export_stops(const options *o)
     printf("wrote %u stops to %s/\n", n, o->export_stops_dir);
     rc = 0;
 fail:
-    if (rc)
-        fprintf(stderr, "podium: %s\n", err.msg);
     free(px);
-    app_unload(&a);
-    pd_headless_destroy(&h);
-    return rc;
+    return headless_close(&a, &h, rc, &err);
 }
 
 static int run_handout(const options *o)
@@ -1387,13 +1383,9 @@ static int run_handout(const options *o)
     printf("wrote %u pages to %s\n", n, o->handout);
     rc = 0;
 fail:
-    if (rc)
-        fprintf(stderr, "podium: %s\n", err.msg);
     pd_handout_abort(&doc);
     free(px);
-    app_unload(&a);
-    pd_headless_destroy(&h);
-    return rc;
+    return headless_close(&a, &h, rc, &err);
 }
 
 /* ---- the window ---- */
