@@ -83,6 +83,7 @@ typedef struct options {
     const char *capture_dir;
     bool presenter;
     bool no_hud;
+    bool capture_overlays;
 } options;
 
 static void usage(FILE *f)
@@ -105,6 +106,7 @@ static void usage(FILE *f)
           "  --monitor N          monitor for fullscreen (0-based, default 0)\n"
           "  --presenter          open the presenter view (a second window; S toggles it)\n"
           "  --no-hud             start with the HUD hidden (H toggles it)\n"
+          "  --capture-overlays   F12 and Shift+F12 capture the HUD, help and toasts too (never REC)\n"
           "  --capture-dir DIR    where F12 screenshots and Shift+F12 recordings go (default ./captures)\n"
           "\n"
           "Headless:\n"
@@ -409,6 +411,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->capture_dir = val;
         } else if (strcmp(a, "--presenter") == 0) {
             o->presenter = true;
+        } else if (strcmp(a, "--capture-overlays") == 0) {
+            o->capture_overlays = true;
         } else if (strcmp(a, "--no-hud") == 0) {
             o->no_hud = true;
         } else {
@@ -938,6 +942,7 @@ typedef struct live {
     bool headless;
     int failures; /* captures that could not be written */
     uint8_t *bench_px;
+    pd_overlay *ov; /* with --capture-overlays: drawn into captures too */
 } live;
 
 static bool live_render(live *L, double t, uint8_t *px, pd_err *err)
@@ -949,7 +954,21 @@ static bool live_render(live *L, double t, uint8_t *px, pd_err *err)
         L->target_ready = true;
     }
     pd_gfx_target_bind(L->a->gfx, true);
-    bool ok = app_draw(L->a, o->width, o->height, t, err);
+    bool ok;
+    if (o->capture_overlays && L->ov) {
+        /* asked for: the HUD, help and toasts as on screen (never the REC mark) */
+        pd_gfx_begin(L->a->gfx, o->width, o->height);
+        ok = true;
+        if (L->a->scene)
+            pd_gfx_scene_draw(L->a->gfx, L->a->scene, L->a->atlas, t);
+        else
+            ok = pd_testcard_draw(L->a->card, L->a->gfx, L->a->atlas, t, err);
+        pd_overlay_info info = {.clock_s = clock_of_day_s()};
+        ok = ok && pd_overlay_draw(L->ov, L->a->gfx, L->a->atlas, L->p, &info, err);
+        pd_gfx_end(L->a->gfx, L->a->atlas);
+    } else {
+        ok = app_draw(L->a, o->width, o->height, t, err);
+    }
     if (ok)
         pd_gfx_read_rgba(L->a->gfx, o->width, o->height, px);
     if (!L->headless)
@@ -1148,6 +1167,8 @@ static int run_keys(const options *o)
         h = pd_headless_create(&err);
         if (!h || !app_load_gfx(&a, o, pd_headless_get_proc, &err))
             goto fail;
+        if (o->capture_overlays && !(L.ov = pd_overlay_create(a.fonts, &err)))
+            goto fail;
     }
     for (int i = 0; i < pd_script_count(sc); i++) {
         const pd_script_token *tk = pd_script_at(sc, i);
@@ -1173,6 +1194,7 @@ fail:
     if (rc && err.msg[0])
         fprintf(stderr, "podium: %s\n", err.msg);
     live_finish(&L);
+    pd_overlay_destroy(&L.ov);
     pd_script_free(&sc);
     pd_presenter_destroy(&p);
     app_unload(&a);
@@ -1483,6 +1505,7 @@ static int run_present(const options *o)
         goto fail;
     L.p = p;
     ov = pd_overlay_create(a.fonts, &err);
+    L.ov = ov;
     if (!ov)
         goto fail;
     w = pd_window_create(&(pd_window_desc){.title = "podium", .fullscreen = o->fullscreen, .monitor = o->monitor},

@@ -91,6 +91,17 @@ echo keep >"$TMP/keep.png"
 expect 2 "--size" -- --frame 1 --out "$TMP/keep.png" --size 0x0
 [[ $(cat "$TMP/keep.png") == keep ]] && pass=$((pass + 1)) || { echo "FAIL: keep.png changed"; fail=$((fail + 1)); }
 
+# captures leave the HUD out unless asked for (--capture-overlays)
+"$PODIUM" --talk demo --keys "right settle f12" --capture-dir "$TMP/plain" >/dev/null 2>&1
+"$PODIUM" --talk demo --keys "right settle f12" --capture-dir "$TMP/hud" --capture-overlays >/dev/null 2>&1
+plain=$(ls "$TMP"/plain/*.png 2>/dev/null | head -1)
+hud=$(ls "$TMP"/hud/*.png 2>/dev/null | head -1)
+if [[ -n "$plain" && -n "$hud" ]] && ! cmp -s "$plain" "$hud"; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: --capture-overlays made no difference to the screenshot ($plain, $hud)"; fail=$((fail + 1))
+fi
+
 # no display: one line, exit 1
 err=$(env -u DISPLAY -u WAYLAND_DISPLAY "$PODIUM" 2>&1 >/dev/null)
 rc=$?
