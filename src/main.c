@@ -82,7 +82,7 @@ typedef struct options {
     bool fps_given;
     const char *capture_dir;
     bool presenter;
-    bool no_hud;
+    bool hud; /* the audience sees the talk alone unless --hud */
     bool capture_overlays;
 } options;
 
@@ -105,7 +105,7 @@ static void usage(FILE *f)
           "  --fullscreen         start fullscreen\n"
           "  --monitor N          monitor for fullscreen (0-based, default 0)\n"
           "  --presenter          open the presenter view (a second window; S toggles it)\n"
-          "  --no-hud             start with the HUD hidden (H toggles it)\n"
+          "  --hud                start with the HUD shown (it starts hidden; H toggles it)\n"
           "  --capture-overlays   F12 and Shift+F12 capture the HUD, help and toasts too (never REC)\n"
           "  --capture-dir DIR    where F12 screenshots and Shift+F12 recordings go (default ./captures)\n"
           "\n"
@@ -413,8 +413,10 @@ static int parse_args(int argc, char **argv, options *o)
             o->presenter = true;
         } else if (strcmp(a, "--capture-overlays") == 0) {
             o->capture_overlays = true;
+        } else if (strcmp(a, "--hud") == 0) {
+            o->hud = true;
         } else if (strcmp(a, "--no-hud") == 0) {
-            o->no_hud = true;
+            o->hud = false; /* the default; kept for scripts */
         } else {
             fprintf(stderr, "podium: unknown option '%s' (see podium --help)\n", a);
             return 2;
@@ -860,7 +862,7 @@ fail:
 
 static pd_presenter *presenter_for(const app *a, const options *o, pd_err *err)
 {
-    pd_presenter_desc d = {.duration = app_duration(a), .hud = !o->no_hud, .fullscreen = o->fullscreen};
+    pd_presenter_desc d = {.duration = app_duration(a), .hud = o->hud, .fullscreen = o->fullscreen};
     pd_stop *stops = NULL;
     pd_section_info *secs = NULL;
     if (a->scene) {

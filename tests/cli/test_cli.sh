@@ -93,7 +93,7 @@ expect 2 "--size" -- --frame 1 --out "$TMP/keep.png" --size 0x0
 
 # captures leave the HUD out unless asked for (--capture-overlays)
 "$PODIUM" --talk demo --keys "right settle f12" --capture-dir "$TMP/plain" >/dev/null 2>&1
-"$PODIUM" --talk demo --keys "right settle f12" --capture-dir "$TMP/hud" --capture-overlays >/dev/null 2>&1
+"$PODIUM" --talk demo --keys "right settle f12" --capture-dir "$TMP/hud" --capture-overlays --hud >/dev/null 2>&1
 plain=$(ls "$TMP"/plain/*.png 2>/dev/null | head -1)
 hud=$(ls "$TMP"/hud/*.png 2>/dev/null | head -1)
 if [[ -n "$plain" && -n "$hud" ]] && ! cmp -s "$plain" "$hud"; then

@@ -85,15 +85,15 @@ line5=$(sed -n 5p <<<"$OUT")
 expect_line 6 "after shift+pagedown: t=$(f3 "$S2T") stop=$S2 mode=held"
 expect_line 11 "after enter: t=$(f3 "$T2") stop=2 mode=held"
 
-# play/pause, scrubbing, frame steps, mouse, wheel
-keys "k wait:1 k hold:shift+right:1 shift+left ctrl+right ctrl+left ctrl+left bar:0 drag:0:0.5 wheel:-4"
+# play/pause, scrubbing, frame steps, mouse on the HUD's timeline (h shows the HUD), wheel
+keys "k wait:1 k hold:shift+right:1 shift+left ctrl+right ctrl+left ctrl+left h bar:0 drag:0:0.5 wheel:-4"
 expect_line 2 "after wait:1: t=1.000 stop=0 mode=playing"
 expect_line 3 "after k: t=1.000 stop=0 mode=paused"
 expect_line 4 "after hold:shift+right:1: t=$(f3 "$(awk 'BEGIN{print 1+1/60+2}')") stop=0 mode=paused"
 expect_line 7 "after ctrl+left: t=$(f3 "$(awk 'BEGIN{print 3}')") stop=0 mode=paused"
-expect_line 9 "after bar:0: t=0.000 stop=0 mode=paused"
-expect_line 10 "after drag:0:0.5: t=$(f3 "$(awk -v d="$DUR" 'BEGIN{print d/2}')") stop=$(awk -v d="$DUR" -v a="$T1" -v b="$T2" 'BEGIN{h=d/2; print (h>=b)?2:(h>=a)?1:0}') mode=paused"
-expect_line 11 "after wheel:-4: t=$(f3 "$(awk -v d="$DUR" 'BEGIN{print d/2-1}')") stop=$(awk -v d="$DUR" -v a="$T1" -v b="$T2" 'BEGIN{h=d/2-1; print (h>=b)?2:(h>=a)?1:0}') mode=paused"
+expect_line 10 "after bar:0: t=0.000 stop=0 mode=paused"
+expect_line 11 "after drag:0:0.5: t=$(f3 "$(awk -v d="$DUR" 'BEGIN{print d/2}')") stop=$(awk -v d="$DUR" -v a="$T1" -v b="$T2" 'BEGIN{h=d/2; print (h>=b)?2:(h>=a)?1:0}') mode=paused"
+expect_line 12 "after wheel:-4: t=$(f3 "$(awk -v d="$DUR" 'BEGIN{print d/2-1}')") stop=$(awk -v d="$DUR" -v a="$T1" -v b="$T2" 'BEGIN{h=d/2-1; print (h>=b)?2:(h>=a)?1:0}') mode=paused"
 
 # screen, overlay and window keys change no playhead and never fail headless
 keys "b . w esc h h ? f1 f f11 f5 esc s g esc escape"
