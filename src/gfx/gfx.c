@@ -512,9 +512,6 @@ bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const pd_text_run *run, pd_v2 at, f
     return true;
 }
 
-static void upload_atlas(pd_gfx *g, const pd_atlas *atlas);
-static void use_program(pd_gfx *g, const program *p);
-
 static void upload_atlas(pd_gfx *g, const pd_atlas *atlas)
 {
     pd_atlas_image img = pd_atlas_image_get(atlas);

@@ -271,22 +271,12 @@ static void arrow_scaled(pd_scene *s, arrow_parts a, float k, pd_v2 shift, float
     *tip_st = t;
 }
 
-static bool contains(const pd_vec *v, uint32_t id)
-{
-    for (size_t i = 0; i < v->len; i++)
-        if (((uint32_t *)v->data)[i] == id)
-            return true;
-    return false;
-}
-
-/* Write/Create outline: a separate track drives the partial outline of a
- * glyph or tip; its copies are drawn only during this play. */
+/* Create/Write outline of a tip: a separate track drives its partial outline
+ * (three pieces), drawn only during this play, just above the tip. */
 static uint32_t outline_track(pd_scene *s, uint32_t leaf, double play_t0, double play_t1)
 {
-    mob *m = scene_mob(s, (pd_mob){leaf});
+    uint32_t order = ((life *)s->lives.data)[scene_mob(s, (pd_mob){leaf})->life].order, sub = 1;
     uint32_t tr = scene_new_track(s);
-    life *main = &((life *)s->lives.data)[m->life];
-    uint32_t order = main->order, sub = 1;
     /* a second outline of the same leaf draws above the first */
     for (size_t i = 0; i < s->lives.len; i++) {
         life *l = &((life *)s->lives.data)[i];
@@ -295,7 +285,6 @@ static uint32_t outline_track(pd_scene *s, uint32_t leaf, double play_t0, double
     }
     uint32_t li = open_life(s, tr, play_t0, order, sub, true);
     ((life *)s->lives.data)[li].death = play_t1;
-    (void)main;
     return tr;
 }
 
@@ -441,7 +430,7 @@ static void anim_fade(pd_scene *s, const pd_anim *a, const pd_vec *leaves, doubl
     }
 }
 
-static leaf_state changed(pd_scene *s, const pd_change *c, leaf_state st, pd_v2 centre)
+static leaf_state changed(const pd_change *c, leaf_state st, pd_v2 centre)
 {
     if (c->set_fill) {
         float a = c->fill_opacity >= 0 ? c->fill_opacity : st.fill.a;
@@ -468,7 +457,6 @@ static leaf_state changed(pd_scene *s, const pd_change *c, leaf_state st, pd_v2 
         st.ox += c->move_to.x - centre.x;
         st.oy += c->move_to.y - centre.y;
     }
-    (void)s;
     return st;
 }
 
@@ -481,20 +469,11 @@ static void anim_animate(pd_scene *s, const pd_anim *a, const pd_vec *leaves, do
         uint32_t id = ((uint32_t *)leaves->data)[i];
         mob *m = scene_mob(s, (pd_mob){id});
         window w = member_window(T0, rt, lag, i, n);
-        leaf_state target = changed(s, &a->change, m->cur, c);
+        leaf_state target = changed(&a->change, m->cur, c);
         scene_introduce(s, id, T0);
         scene_push_key(s, m->track, w.t0, w.t1, rate, target);
         m->cur = target;
     }
-}
-
-static void box_of_leaf(const pd_scene *s, uint32_t id, float *x0, float *y0, float *x1, float *y1)
-{
-    const mob *m = scene_mob(s, (pd_mob){id});
-    *x0 = m->cur.s * m->bx0 + m->cur.ox;
-    *x1 = m->cur.s * m->bx1 + m->cur.ox;
-    *y0 = m->cur.s * m->by0 + m->cur.oy;
-    *y1 = m->cur.s * m->by1 + m->cur.oy;
 }
 
 /* The state that carries leaf `from`'s current box onto leaf `to`'s box:
@@ -502,8 +481,8 @@ static void box_of_leaf(const pd_scene *s, uint32_t id, float *x0, float *y0, fl
 static leaf_state carried(const pd_scene *s, uint32_t from, uint32_t to, leaf_state st)
 {
     float a0, b0, a1, b1, c0, d0, c1, d1;
-    box_of_leaf(s, from, &a0, &b0, &a1, &b1);
-    box_of_leaf(s, to, &c0, &d0, &c1, &d1);
+    scene_leaf_box(scene_mob(s, (pd_mob){from}), &a0, &b0, &a1, &b1);
+    scene_leaf_box(scene_mob(s, (pd_mob){to}), &c0, &d0, &c1, &d1);
     float h0 = b1 - b0, h1 = d1 - d0, w0 = a1 - a0, w1 = c1 - c0;
     float k = h0 > 1e-4f && h1 > 1e-4f ? h1 / h0 : w0 > 1e-4f && w1 > 1e-4f ? w1 / w0 : 1;
     pd_v2 cf = {(a0 + a1) / 2, (b0 + b1) / 2}, ct = {(c0 + c1) / 2, (d0 + d1) / 2};
@@ -674,7 +653,6 @@ void pd_play(pd_scene *s, const pd_anim *anims, uint32_t count, const pd_play_op
         }
     }
     pd_vec_free(&leaves);
-    (void)contains;
     record_play(s, frames, false, count);
 }
 

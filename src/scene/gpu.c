@@ -127,8 +127,6 @@ static void emit_rect_stroke(pd_scene *s, const mob *m, uint32_t tt)
     float w = m->r.w / 2, h = m->r.h / 2, r = fminf(m->r.r, fminf(w, h));
     pd_cubic cv[8];
     uint32_t n = 0;
-    pd_v2 c = {0, 0};
-    (void)c;
     if (r <= 0) {
         pd_v2 q[5] = {{w, h}, {-w, h}, {-w, -h}, {w, -h}, {w, h}};
         for (int i = 0; i < 4; i++) {

@@ -131,7 +131,7 @@ void scene_leaves(const pd_scene *s, pd_mob m, pd_vec *out)
         leaves_rec(s, m.id, out, 0);
 }
 
-static void leaf_box(const mob *m, float *x0, float *y0, float *x1, float *y1)
+void scene_leaf_box(const mob *m, float *x0, float *y0, float *x1, float *y1)
 {
     *x0 = m->cur.s * m->bx0 + m->cur.ox;
     *x1 = m->cur.s * m->bx1 + m->cur.ox;
@@ -147,7 +147,7 @@ bool scene_box(const pd_scene *s, pd_mob m, float *x0, float *y0, float *x1, flo
     for (size_t i = 0; i < leaves.len; i++) {
         const mob *l = scene_mob(s, (pd_mob){((uint32_t *)leaves.data)[i]});
         float a, b, c, d;
-        leaf_box(l, &a, &b, &c, &d);
+        scene_leaf_box(l, &a, &b, &c, &d);
         if (!any) {
             *x0 = a, *y0 = b, *x1 = c, *y1 = d;
             any = true;

@@ -113,6 +113,8 @@ bool scene_valid(pd_scene *s, pd_mob m, const char *call);
 /* Leaves of m, depth-first, each once (Manim's family members with points). */
 void scene_leaves(const pd_scene *s, pd_mob m, pd_vec *out /* uint32_t */);
 
+/* A leaf's anchor box in its current state. */
+void scene_leaf_box(const mob *m, float *x0, float *y0, float *x1, float *y1);
 /* Box over the anchors of m's leaves in the current state; false if empty. */
 bool scene_box(const pd_scene *s, pd_mob m, float *x0, float *y0, float *x1, float *y1);
 

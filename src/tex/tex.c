@@ -600,20 +600,34 @@ static tbox make_op_char(ctx *c, const tex_node *n, int st, float *delta)
     return (tbox){.w = m.adv + m.italic, .h = m.h - sh, .d = m.d + sh};
 }
 
+/* Lays out a node's superscript x and subscript z (either may be absent)
+ * one after the other: their items are [xs, xe) and [xe, ze). */
+typedef struct scripts {
+    tbox x, z;
+    uint32_t xs, xe, ze;
+} scripts;
+
+static scripts layout_scripts(ctx *c, const tex_node *n, int st, int depth)
+{
+    scripts r = {.xs = c->n};
+    if (n->sup >= 0)
+        r.x = layout_list(c, n->sup, sup_style(st), depth);
+    r.xe = c->n;
+    if (n->sub >= 0)
+        r.z = layout_list(c, n->sub, sub_style(st), depth);
+    r.ze = c->n;
+    return r;
+}
+
 /* Rule 13a: limits above and below, the superscript shifted right and the
  * subscript left by half the italic correction. */
 static tbox make_limits(ctx *c, const tex_node *n, tbox y, uint32_t ys, float delta, int st, int depth)
 {
     float s = style_scale(c, st);
     uint32_t ye = c->n;
-    tbox x = {0}, z = {0};
-    uint32_t xs = c->n;
-    if (n->sup >= 0)
-        x = layout_list(c, n->sup, sup_style(st), depth);
-    uint32_t xe = c->n;
-    if (n->sub >= 0)
-        z = layout_list(c, n->sub, sub_style(st), depth);
-    uint32_t ze = c->n;
+    scripts sc = layout_scripts(c, n, st, depth);
+    tbox x = sc.x, z = sc.z;
+    uint32_t xs = sc.xs, xe = sc.xe, ze = sc.ze;
     float w = fmaxf(y.w, fmaxf(x.w, z.w));
     shift(c, ys, ye, (w - y.w) / 2, 0);
     tbox b = {.w = w, .h = y.h, .d = y.d};
@@ -645,14 +659,9 @@ static tbox make_scripts(ctx *c, const tex_node *n, tbox nuc, bool char_nucleus,
         u = nuc.h - c->k.sup_drop_max * ss;
         v = nuc.d + c->k.sub_drop_min * ss;
     }
-    tbox x = {0}, z = {0};
-    uint32_t xs = c->n;
-    if (n->sup >= 0)
-        x = layout_list(c, n->sup, sup_style(st), depth);
-    uint32_t xe = c->n;
-    if (n->sub >= 0)
-        z = layout_list(c, n->sub, sub_style(st), depth);
-    uint32_t ze = c->n;
+    scripts sc = layout_scripts(c, n, st, depth);
+    tbox x = sc.x, z = sc.z;
+    uint32_t xs = sc.xs, xe = sc.xe, ze = sc.ze;
     if (n->sup < 0) {
         /* Rule 18b */
         v = fmaxf(v, fmaxf(TEX_SUB1 * s, z.h - c->k.sub_top_max * s));
