@@ -5,7 +5,10 @@
 # Packages come from Debian (apt-get, as root or through sudo). Without
 # either, the exact apt-get line is printed and nothing else happens.
 set -euo pipefail
-cd "$(dirname "$0")"
+# The repository, found from the script; the caller's folder stays the
+# current one, so relative paths in ARGS mean what the caller typed.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+build=${PODIUM_BUILD:-$root/build} # the build folder (tests point it at theirs)
 
 PACKAGES=(
   gcc pkg-config python3 meson ninja-build python3-glad
@@ -23,7 +26,10 @@ done
 
 if ((${#missing[@]})); then
   line="apt-get install -y --no-install-recommends ${missing[*]}"
-  if [[ $(id -u) -eq 0 ]]; then
+  if [[ -n "${PODIUM_NO_INSTALL:-}" ]]; then # the tests: never install from inside a test
+    echo "podium.sh: missing packages; run:  apt-get update && $line" >&2
+    exit 1
+  elif [[ $(id -u) -eq 0 ]]; then
     sudo=()
   elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
     sudo=(sudo)
@@ -38,13 +44,13 @@ if ((${#missing[@]})); then
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [[ ! -f build/build.ninja ]]; then
-  meson setup build --buildtype=debugoptimized >/dev/null
+if [[ ! -f "$build/build.ninja" ]]; then
+  meson setup "$build" "$root" --buildtype=debugoptimized >/dev/null
 fi
-ninja -C build >/dev/null || ninja -C build   # quiet when fine, the errors when not
+ninja -C "$build" >/dev/null || ninja -C "$build"   # quiet when fine, the errors when not
 
 if [[ "${1:-}" == "test" ]]; then
   shift
-  exec meson test -C build --print-errorlogs "$@"
+  exec meson test -C "$build" --print-errorlogs "$@"
 fi
-exec build/podium "$@"
+exec "$build/podium" "$@"

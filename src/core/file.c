@@ -89,3 +89,17 @@ bool pd_file_exists(const char *path)
     struct stat st;
     return stat(path, &st) == 0;
 }
+
+const char *pd_path_absolute(char *buf, size_t cap, const char *path)
+{
+    char cwd[4096];
+    if (!path || path[0] == '/' || !getcwd(cwd, sizeof cwd))
+        return path;
+    while (path[0] == '.' && path[1] == '/') /* "./captures" reads as "captures" */
+        path += 2;
+    if (strcmp(path, ".") == 0 || !*path) {
+        snprintf(buf, cap, "%s", cwd);
+        return buf;
+    }
+    return pd_path_join(buf, cap, cwd, path);
+}

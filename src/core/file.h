@@ -33,4 +33,9 @@ FILE *pd_file_create_new(const char *path, pd_err *err);
 
 bool pd_file_exists(const char *path);
 
+/* path made absolute against the current folder (not resolved: it need not
+ * exist yet), into buf; returns buf, or path itself when it is absolute or
+ * the current folder is unknown. For messages that name where a file went. */
+const char *pd_path_absolute(char *buf, size_t cap, const char *path);
+
 #endif

@@ -102,6 +102,54 @@ else
   echo "FAIL: --capture-overlays made no difference to the screenshot ($plain, $hud)"; fail=$((fail + 1))
 fi
 
+# --frame past the end is an error naming the duration (as --stop past the last stop is)
+expect 2 "past the end: the talk lasts 88.667 s" -- --frame 100 --out "$TMP/end.png"
+expect 2 "past the end" -- --frame 1e9 --out "$TMP/end.png"
+expect 0 "" -- --frame 88.667 --out "$TMP/end.png" --size 64x36
+
+# --help: the key table's descriptions start in one column, by display width
+# (the key names hold multi-byte characters such as the arrows)
+if python3 - "$PODIUM" <<'PY'
+import subprocess, sys, re
+out = subprocess.run([sys.argv[1], "--help"], capture_output=True).stdout.decode()
+rows = out.split("Keys (")[1].split("\n\n")[0].splitlines()[1:]
+c = rows[0].index("next:")  # the description column, from the first row
+bad = [r for r in rows if r[c - 2:c] != "  " or r[c] == " "]
+sys.exit(0 if len(rows) > 10 and not bad else 1)
+PY
+then
+  pass=$((pass + 1))
+else
+  echo "FAIL: --help's key table is not aligned by display width"; fail=$((fail + 1))
+fi
+
+# podium.sh keeps the caller's folder: relative paths mean the caller's, and
+# F12 names where the screenshot went by its absolute path
+mkdir "$TMP/caller"
+if (cd "$TMP/caller" && PODIUM_BUILD="$(dirname "$PODIUM")" PODIUM_NO_INSTALL=1 \
+  "$PODIUM_SRCDIR/podium.sh" --stop 3 --out mine.png --size 64x36 >/dev/null 2>&1) &&
+  [[ -s "$TMP/caller/mine.png" && ! -e "$PODIUM_SRCDIR/mine.png" ]]; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: podium.sh --out mine.png did not write into the caller's folder"; fail=$((fail + 1))
+fi
+said=$(cd "$TMP/caller" && "$PODIUM" --talk demo --keys "right settle f12" 2>&1 >/dev/null)
+if [[ "$said" == *"saved $TMP/caller/captures/podium-"*".png"* ]]; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: F12 does not name the absolute path: $said"; fail=$((fail + 1))
+fi
+
+# --bench shows its progress on a terminal (script(1) gives it one), and
+# nothing of it when its output goes to a pipe
+tty_out=$(script -qec "'$PODIUM' --bench --bench-frames 20 --talk demo" /dev/null 2>&1)
+pipe_err=$("$PODIUM" --bench --bench-frames 20 --talk demo 2>&1 >/dev/null)
+if [[ "$tty_out" == *"podium --bench: frames 0/20"*"random seeks"* && -z "$pipe_err" ]]; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: --bench progress: on a terminal: ${tty_out:0:200}; to a pipe: ${pipe_err:0:200}"; fail=$((fail + 1))
+fi
+
 # no display: one line, exit 1
 err=$(env -u DISPLAY -u WAYLAND_DISPLAY "$PODIUM" 2>&1 >/dev/null)
 rc=$?
