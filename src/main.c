@@ -136,8 +136,11 @@ static void usage(FILE *f)
           f);
     int n = 0;
     const pd_key_binding *b = pd_key_bindings(&n);
+    int col = 0; /* the keys column: as wide as the widest, by display width */
     for (int i = 0; i < n; i++)
-        fprintf(f, "  %-44s %s\n", b[i].keys, b[i].what);
+        col = pd_utf8_columns(b[i].keys) > col ? pd_utf8_columns(b[i].keys) : col;
+    for (int i = 0; i < n; i++)
+        fprintf(f, "  %s%*s  %s\n", b[i].keys, col - pd_utf8_columns(b[i].keys), "", b[i].what);
     fputs("\n"
           "--keys tokens (spaces or commas between them):\n"
           "  KEY                  a key: right left up down space enter backspace pageup pagedown home\n"
@@ -602,6 +605,10 @@ static int run_frame(const options *o)
             goto fail;
         }
         t = o->stop == 0 ? 0 : pd_scene_stop(a.scene, (uint32_t)o->stop - 1)->t;
+    } else if (a.scene && t > pd_scene_duration(a.scene) + 0.0005) { /* the end as --list prints it */
+        pd_err_set(&err, "--frame %g is past the end: the talk lasts %.3f s (see --list)", t,
+                   pd_scene_duration(a.scene));
+        goto fail;
     }
     if (!app_draw(&a, o->width, o->height, t, &err))
         goto fail;
@@ -691,6 +698,23 @@ static void remove_tree(const char *path)
 
 /* --bench: every frame of the talk, 1000 random seeks, start-up, export
  * speed and peak memory, as a table and one JSON line (docs/performance.md). */
+/* The bench's progress, on a terminal only: one line redrawn in place. */
+static void bench_progress(const char *phase, int i, int n)
+{
+    static double last;
+    if (!isatty(STDERR_FILENO))
+        return;
+    double now = pd_clock_now_s();
+    if (i > 0 && i < n && now - last < 0.1)
+        return;
+    last = now;
+    if (n > 0)
+        fprintf(stderr, "\r\033[Kpodium --bench: %s %d/%d", phase, i, n);
+    else
+        fprintf(stderr, "\r\033[Kpodium --bench: %s", phase);
+    fflush(stderr);
+}
+
 static int run_bench(const options *o)
 {
     pd_err err = {0};
@@ -722,6 +746,7 @@ static int run_bench(const options *o)
     }
     double worst_t = 0, worst = -1;
     for (int i = 0; i < n; i++) {
+        bench_progress("frames", i, n);
         double t = o->bench_frames_given ? dur * i / n : i / 60.0;
         double s = pd_clock_now_s();
         if (!app_draw(&a, o->width, o->height, t, &err))
@@ -761,6 +786,7 @@ static int run_bench(const options *o)
     }
     double worst_repro = 0, worst_repro_t = 0;
     for (int k = 0; k < nslow; k++) {
+        bench_progress("slowest frames redrawn", k, nslow);
         double r[5];
         for (int j = 0; j < 5; j++) {
             double s0 = pd_clock_now_s();
@@ -782,6 +808,7 @@ static int run_bench(const options *o)
     srand(12345);
     double seek_wall_max = 0;
     for (int i = 0; i < 1000; i++) {
+        bench_progress("random seeks", i, 1000);
         double t = dur * rand() / (double)RAND_MAX;
         double w = pd_clock_now_s(), c = thread_cpu_s();
         pd_gfx_begin(a.gfx, o->width, o->height);
@@ -809,10 +836,12 @@ static int run_bench(const options *o)
         eo.width = 1920;
         eo.height = 1080;
         snprintf(path, sizeof path, "%s/bench.mp4", tmp);
+        bench_progress("export to mp4 (20 s of the talk at 1080p30)", 0, 0);
         if (pd_cap_ffmpeg_available())
             mp4_fps = bench_export(&eo, path, export_s);
         unlink(path);
         snprintf(path, sizeof path, "%s/frames/", tmp);
+        bench_progress("export to PNG frames (20 s of the talk at 1080p30)", 0, 0);
         png_fps = bench_export(&eo, path, export_s);
         snprintf(path, sizeof path, "%s/frames", tmp);
         remove_tree(path);
@@ -822,6 +851,8 @@ static int run_bench(const options *o)
     getrusage(RUSAGE_SELF, &ru);
     double peak_mb = (double)ru.ru_maxrss / 1024.0;
     double talk_frames_30 = floor(dur * 30 + 0.5);
+    if (isatty(STDERR_FILENO))
+        fputs("\r\033[K", stderr); /* the progress line goes before the table */
 
     printf("podium --bench: %s, %dx%d, %s\n", o->testcard ? "test card" : o->talk, o->width, o->height, renderer_copy);
     printf("  start-up to first frame   %9.1f ms   (fonts, script, atlas: %.1f ms)\n", (t_first - t0) * 1e3,
@@ -1357,7 +1388,8 @@ static int run_export_stops(const options *o)
         if (!pd_png_write(path, px, o->width, o->height, PD_PNG_NEW_ONLY, &err))
             goto fail;
     }
-    printf("wrote %u stops to %s/\n", n, o->export_stops_dir);
+    size_t dl = strlen(o->export_stops_dir);
+    printf("wrote %u stops to %s%s\n", n, o->export_stops_dir, dl && o->export_stops_dir[dl - 1] == '/' ? "" : "/");
     rc = 0;
 fail:
     free(px);
@@ -1621,6 +1653,9 @@ int main(int argc, char **argv)
         return rc;
     if (o.assets)
         pd_assets_dir_set(o.assets);
+    /* captures are announced by where they went: an absolute path */
+    static char capture_dir[4096];
+    o.capture_dir = pd_path_absolute(capture_dir, sizeof capture_dir, o.capture_dir);
     /* a dead ffmpeg gives EPIPE, and a file-size limit gives EFBIG, instead of killing podium */
     signal(SIGPIPE, SIG_IGN);
     signal(SIGXFSZ, SIG_IGN);

@@ -180,3 +180,11 @@ const pd_key_binding *pd_key_bindings(int *count)
     *count = (int)(sizeof BINDINGS / sizeof BINDINGS[0]);
     return BINDINGS;
 }
+
+int pd_utf8_columns(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80; /* count lead bytes, not continuations */
+    return n;
+}

@@ -80,5 +80,8 @@ typedef struct pd_key_binding {
 
 /* The table, in the help overlay's order. */
 const pd_key_binding *pd_key_bindings(int *count);
+/* Columns a UTF-8 string takes in a terminal: one per code point (the
+ * table's arrows and ellipses are single-width). */
+int pd_utf8_columns(const char *s);
 
 #endif

@@ -3,7 +3,7 @@
 #include <string.h>
 
 static const pd_talk g_talks[] = {
-    {"gqa", "Grouped-Query Attention (the seed scene)", pd_talk_gqa},
+    {"gqa", "Grouped-Query Attention", pd_talk_gqa},
     {"demo", "podium demo: every mobject and animation", pd_talk_demo},
     {"demo10", "the demo talk, ten times over (benchmarks)", pd_talk_demo10},
 };
