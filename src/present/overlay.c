@@ -135,6 +135,10 @@ void pd_overlay_destroy(pd_overlay **op)
     *op = NULL;
 }
 
+/* Panels (help, go-to, toasts) are opaque: the talk never shows through
+ * the text a speaker is reading or typing. */
+#define PANEL_FILL PD_HEX(0x202020)
+
 static void panel(pd_gfx *g, double fx0, double fy0, double fx1, double fy1, pd_color fill)
 {
     pd_gfx_rect(g, &(pd_draw_rect){.center = {sx((fx0 + fx1) / 2), sy((fy0 + fy1) / 2)},
@@ -201,7 +205,7 @@ static bool draw_help(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, pd_err *err)
 {
     int rows = (o->help_count - 1) / 2;
     double row_h = 0.036, top = 0.5 - (rows * row_h + 0.08) / 2;
-    panel(g, 0.12, top - 0.03, 0.88, top + 0.08 + rows * row_h + 0.02, pd_color_alpha(PD_HEX(0x202020), 0.92f));
+    panel(g, 0.12, top - 0.03, 0.88, top + 0.08 + rows * row_h + 0.02, PANEL_FILL);
     if (!slot_draw(g, atlas, &o->help[0], 0, sy(top + 0.035), 0, PD_YELLOW, err))
         return false;
     for (int r = 0; r < rows; r++) {
@@ -238,7 +242,7 @@ bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_present
     if (v.goto_active) {
         char buf[64];
         snprintf(buf, sizeof buf, "go to stop: %s_", v.goto_digits);
-        panel(g, 0.36, 0.44, 0.64, 0.56, pd_color_alpha(PD_HEX(0x202020), 0.92f));
+        panel(g, 0.36, 0.44, 0.64, 0.56, PANEL_FILL);
         if (!text(o, g, atlas, SLOT_GOTO, buf, 16, false, 0, sy(0.515), 0, PD_YELLOW, err))
             return false;
     }
@@ -250,7 +254,7 @@ bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_present
             return false;
         double half = slot_width(s) / PD_FRAME_W / 2 + 0.015;
         /* above the HUD, below the talk's titles */
-        panel(g, 0.5 - half, 0.815, 0.5 + half, 0.87, pd_color_alpha(PD_HEX(0x202020), 0.92f));
+        panel(g, 0.5 - half, 0.815, 0.5 + half, 0.87, PANEL_FILL);
         if (!slot_draw(g, atlas, s, 0, sy(0.852), 0, PD_WHITE, err))
             return false;
     }

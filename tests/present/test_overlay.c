@@ -86,6 +86,7 @@ int main(void)
     pd_overlay_info info = {.clock_s = 14 * 3600 + 5 * 60};
 
     size_t bytes = (size_t)W * H * 4;
+    const uint8_t *c;
     uint8_t *plain = malloc(bytes), *got = malloc(bytes);
     draw(&f, s, ov, p, &info, false);
     memcpy(plain, f.px, bytes);
@@ -139,10 +140,30 @@ int main(void)
     pd_presenter_key(p, PD_KEY_ESCAPE, 0);
     pd_presenter_tick(p, 10);
 
+    /* the go-to box and the help panel are opaque: over a white screen their
+     * backing keeps exactly its own colour (nothing shows through) */
+    pd_presenter_key(p, 'W', 0);
+    pd_presenter_key(p, 'G', 0);
+    pd_presenter_key(p, '2', 0);
+    draw(&f, s, ov, p, &info, true);
+    save("goto_over_white", f.px, W, H);
+    c = fixture_px(&f, (int)(0.38 * W), (int)(0.455 * H));
+    CHECK(abs(c[0] - 0x20) <= 1 && abs(c[1] - 0x20) <= 1 && abs(c[2] - 0x20) <= 1,
+          "go-to box is opaque: %d %d %d over white", c[0], c[1], c[2]);
+    pd_presenter_key(p, PD_KEY_ESCAPE, 0);
+    pd_presenter_key(p, PD_KEY_F1, 0);
+    draw(&f, s, ov, p, &info, true);
+    c = fixture_px(&f, (int)(0.125 * W), H / 2);
+    CHECK(abs(c[0] - 0x20) <= 1 && abs(c[1] - 0x20) <= 1 && abs(c[2] - 0x20) <= 1,
+          "help panel is opaque: %d %d %d over white", c[0], c[1], c[2]);
+    pd_presenter_key(p, PD_KEY_F1, 0);
+    pd_presenter_key(p, 'W', 0);
+
     /* black and white screens cover the frame */
     pd_presenter_key(p, 'B', 0);
     draw(&f, s, ov, p, &info, true);
-    const uint8_t *c = fixture_px(&f, W / 2, H / 2), *e = fixture_px(&f, 5, 5);
+    c = fixture_px(&f, W / 2, H / 2);
+    const uint8_t *e = fixture_px(&f, 5, 5);
     CHECK(c[0] == 0 && c[1] == 0 && c[2] == 0 && e[0] == 0, "black screen");
     pd_presenter_key(p, 'W', 0);
     draw(&f, s, ov, p, &info, true);
