@@ -121,7 +121,7 @@ static void usage(FILE *f)
           "  --from X, --to X     export only this stretch: SECONDS or stop:N (default: all)\n"
           "  --export-stops DIR   write the frame held at every stop: DIR/stop-01.png ...\n"
           "  --handout FILE.pdf   a PDF with one page per stop, its speaker note under the frame\n"
-          "  --size WxH           output size in pixels (default 1920x1080; handout 1280x720)\n"
+          "  --size WxH           output size in pixels (default 1920x1080; handout: 300 dpi, 3208x1805)\n"
           "  --bench              measure: every frame of the talk, 1000 seeks, start-up, export speed,\n"
           "                       peak memory (headless, 1920x1080); a table and one JSON line\n"
           "  --bench-frames N     time N frames spread over the talk instead of every frame\n"
@@ -466,10 +466,8 @@ static int parse_args(int argc, char **argv, options *o)
         fprintf(stderr, "podium: the test card has no stops: --export-stops and --handout need a talk\n");
         return 2;
     }
-    if (o->mode == MODE_HANDOUT && !o->size_given) {
-        o->width = 1280;
-        o->height = 720;
-    }
+    if (o->mode == MODE_HANDOUT && !o->size_given)
+        pd_handout_frame_size(300, &o->width, &o->height); /* print resolution */
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "capture/handout.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,14 +9,14 @@
 
 #include "core/file.h"
 
-#ifdef PD_HAVE_CAIRO
-#include <cairo-pdf.h>
-#include <cairo.h>
-
 /* A4 landscape, in points */
 #define PAGE_W 841.89
 #define PAGE_H 595.28
 #define MARGIN 36.0
+
+#ifdef PD_HAVE_CAIRO
+#include <cairo-pdf.h>
+#include <cairo.h>
 
 struct pd_handout {
     cairo_surface_t *pdf;
@@ -235,3 +236,10 @@ bool pd_handout_close(pd_handout **h, pd_err *err)
 void pd_handout_abort(pd_handout **h) { (void)h; }
 
 #endif
+
+void pd_handout_frame_size(int dpi, int *w, int *h)
+{
+    double frame_pt = PAGE_W - 2 * MARGIN; /* 72 points an inch */
+    *w = (int)ceil(frame_pt / 72.0 * dpi);
+    *h = (int)ceil(*w * 9.0 / 16.0);
+}

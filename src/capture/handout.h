@@ -25,6 +25,9 @@ pd_handout *pd_handout_create(const char *path, const char *title, pd_err *err);
 /* rgba: w*h*4, row 0 at the top. note may be NULL. */
 bool pd_handout_page(pd_handout *h, const uint8_t *rgba, int w, int ht, const char *heading, const char *note,
                      pd_err *err);
+/* The frame size in pixels that fills the page's frame area at dpi dots per
+ * inch (16:9; 300 dpi: 3208x1805), so small labels print sharp. */
+void pd_handout_frame_size(int dpi, int *w, int *h);
 /* Finishes the file and moves it into place. */
 bool pd_handout_close(pd_handout **h, pd_err *err);
 /* Frees everything and removes the unfinished file. */

@@ -150,6 +150,24 @@ else
   echo "FAIL: --bench progress: on a terminal: ${tty_out:0:200}; to a pipe: ${pipe_err:0:200}"; fail=$((fail + 1))
 fi
 
+# the handout's frames are drawn at print resolution (300 dpi for the frame
+# area: 3208 px across the A4 page's 10.7 inches), not as small bitmaps
+if "$PODIUM" --talk demo --handout "$TMP/h.pdf" >/dev/null 2>&1 &&
+  [[ $(grep -ac '/Width 3208' "$TMP/h.pdf") -eq $("$PODIUM" --talk demo --list | grep -c '^stop ') ]]; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: the handout's frames are not 3208 px wide: $(grep -ao '/Width [0-9]*' "$TMP/h.pdf" | sort -u)"
+  fail=$((fail + 1))
+fi
+
+# messages name folders without doubled slashes
+said=$("$PODIUM" --talk demo --export-stops "$TMP/st/" --size 64x36 2>&1)
+if [[ "$said" == *"stops to $TMP/st/"* && "$said" != *"//"* ]]; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: --export-stops DIR/ says: $said"; fail=$((fail + 1))
+fi
+
 # no display: one line, exit 1
 err=$(env -u DISPLAY -u WAYLAND_DISPLAY "$PODIUM" 2>&1 >/dev/null)
 rc=$?
