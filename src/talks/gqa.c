@@ -1,4 +1,4 @@
-/* The GQA talk: ../shared/seed/transformer.py (class Transformer), ported
+/* The GQA talk: talks/gqa.py (class Transformer, the seed scene), ported
  * line by line. Read it beside the seed: every object, play and wait is here,
  * in order, with the same strings, colours, sizes, positions and timings.
  * Where podium departs from Manim's render on purpose, docs/fidelity.md says

@@ -168,6 +168,15 @@ else
   echo "FAIL: --export-stops DIR/ says: $said"; fail=$((fail + 1))
 fi
 
+# the seed scene lives in the project (the README points to it), unmodified
+seed="$PODIUM_SRCDIR/../shared/seed/transformer.py"
+if [[ -s "$PODIUM_SRCDIR/talks/gqa.py" ]] && grep -q 'talks/gqa.py' "$PODIUM_SRCDIR/README.md" &&
+  { [[ ! -e "$seed" ]] || cmp -s "$seed" "$PODIUM_SRCDIR/talks/gqa.py"; }; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: talks/gqa.py is missing, differs from the seed, or the README does not point to it"; fail=$((fail + 1))
+fi
+
 # no display: one line, exit 1
 err=$(env -u DISPLAY -u WAYLAND_DISPLAY "$PODIUM" 2>&1 >/dev/null)
 rc=$?
