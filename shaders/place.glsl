@@ -1,4 +1,3 @@
-#version 330 core
 // Shared by prim.vert (immediate primitives) and scene.vert (the talk):
 // places one instanced quad, tight around its primitive (fill rate is the
 // budget on llvmpipe), and hands the fragment stage what it needs to shade
@@ -8,7 +7,7 @@ uniform vec2 u_half_frame;   // (7.1111, 4): scene units from centre to frame ed
 uniform float u_px_per_unit; // output pixels per scene unit
 
 out vec2 v_local;            // primitive-local coordinates (units, or texels for glyphs)
-flat out int v_kind;            // rectangle 0, segment 1, triangle 2, glyph 3
+flat out int v_kind;            // PD_KIND_*
 flat out vec4 v_a;
 flat out vec4 v_b;
 flat out vec4 v_c;
@@ -19,11 +18,6 @@ flat out float v_scale;      // pixels per local unit
 flat out int v_flags;        // segment: bit 0 start is a join, bit 1 end is a join
 flat out float v_progress;   // glyph: the outline is drawn where the atlas progress <= this
 
-const int KIND_RECT = 0;
-const int KIND_SEGMENT = 1;
-const int KIND_TRIANGLE = 2;
-const int KIND_GLYPH = 3;
-const float SPREAD_TEXELS = 8.0; // PD_ATLAS_SPREAD_PX: the margin each atlas rectangle has
 
 // kind, geometry (a, b, c as in gfx.c), colours, stroke width in units,
 // glyph units per atlas texel, segment join flags, glyph outline progress
@@ -36,14 +30,14 @@ void place(int kind, vec4 a, vec4 b, vec4 c, vec4 fill, vec4 stroke, float strok
     float aa = 1.5 / u_px_per_unit; // room for the anti-aliased edge
     vec2 world;
     v_scale = u_px_per_unit;
-    if (kind == KIND_RECT) {
+    if (kind == PD_KIND_RECT) {
         // a: centre, half size; b: radius, cos, sin
         vec2 ext = a.zw + vec2(hw + aa);
         vec2 l = mix(-ext, ext, corner);
         v_local = l;
         vec2 rc = b.yz;
         world = a.xy + vec2(rc.x * l.x - rc.y * l.y, rc.y * l.x + rc.x * l.y);
-    } else if (kind == KIND_SEGMENT) {
+    } else if (kind == PD_KIND_SEGMENT) {
         // a: p0, p1; b: clip normal at p0, at p1 (outward)
         vec2 d = a.zw - a.xy;
         float len = length(d);
@@ -56,7 +50,7 @@ void place(int kind, vec4 a, vec4 b, vec4 c, vec4 fill, vec4 stroke, float strok
         world = a.xy + dir * u + nrm * v;
         v_local = world;
         c = vec4(nrm, 0.0, 0.0); // the fragment stage gets the normal ready-made
-    } else if (kind == KIND_TRIANGLE) {
+    } else if (kind == PD_KIND_TRIANGLE) {
         // a: p0, p1; b.xy: p2
         vec2 lo = min(min(a.xy, a.zw), b.xy) - vec2(aa);
         vec2 hi = max(max(a.xy, a.zw), b.xy) + vec2(aa);
@@ -83,7 +77,7 @@ void place(int kind, vec4 a, vec4 b, vec4 c, vec4 fill, vec4 stroke, float strok
         float em_px = length(U) * u_px_per_unit;
         float texel_em = (b.z - b.x) / max(c.z - c.x, 1.0);
         float keep_em = (hw * u_px_per_unit + 2.0) / max(em_px, 1e-6);
-        float trim_em = max(SPREAD_TEXELS * texel_em - keep_em, 0.0);
+        float trim_em = max(PD_ATLAS_SPREAD_PX * texel_em - keep_em, 0.0);
         vec4 pr = b + vec4(trim_em, trim_em, -trim_em, -trim_em);
         vec4 tr = c + vec4(trim_em, trim_em, -trim_em, -trim_em) / texel_em;
         vec2 pe = mix(pr.xy, pr.zw, corner);

@@ -67,8 +67,8 @@ void main()
     // A join splits the pixels between its two pieces exactly (a hard
     // partition on the miter line), so no seam shows where they meet;
     // free ends are butt caps with an anti-aliased edge.
-    float k0 = (v_flags & 1) != 0 ? (c0 <= 0.0 ? 1.0 : 0.0) : cov_inside(c0 * s);
-    float k1 = (v_flags & 2) != 0 ? (c1 < 0.0 ? 1.0 : 0.0) : cov_inside(c1 * s);
+    float k0 = (v_flags & PD_FLAG_JOIN0) != 0 ? (c0 <= 0.0 ? 1.0 : 0.0) : cov_inside(c0 * s);
+    float k1 = (v_flags & PD_FLAG_JOIN1) != 0 ? (c1 < 0.0 ? 1.0 : 0.0) : cov_inside(c1 * s);
     float a = v_stroke.a * cov_band(across * s, v_hw_px) * k0 * k1;
     if (a <= 0.0)
         discard;

@@ -2,10 +2,8 @@
 // Instances and keyframe tracks were uploaded once; the CPU only picks the
 // epoch (which instances exist at t) and sets u_t. place() is in place.glsl.
 //
-// Instance: 4 texels in u_inst: a, b, c (geometry as for the immediate
-// kinds), m = (kind + 16*flags, track texel, p_lo, p_hi).
-// Track at texel T: (key count, -, -, -), then per key 4 texels:
-// (t0, t1, rate, stroke width), (s, ox, oy, progress), fill rgba, stroke rgba.
+// The layout of instances and tracks, the kinds, flags and rate ids are
+// core/gpu_layout.h's, prepended to this file by gfx.c.
 // A leaf's points are p = s*base + (ox, oy) (see scene_internal.h).
 
 uniform samplerBuffer u_inst;
@@ -15,29 +13,22 @@ uniform int u_index_base;
 uniform float u_t;
 uniform float u_units_per_texel_per_em; // 1 / PD_ATLAS_PX_PER_EM
 
-const int FLAG_FILL_BY_PROGRESS = 4;
-const int FLAG_PARTIAL = 8;
-const int FLAG_RECT_STROKE = 16;
-const int FLAG_WHILE_PARTIAL = 32;
-const int RATE_LINEAR = 1;
-const int RATE_DOUBLE_SMOOTH = 3;
-const int RATE_THERE_AND_BACK = 4;
 
 float smooth_rate(float t)
 {
     t = clamp(t, 0.0, 1.0);
-    const float s5 = 0.0066928509242848554;
-    return (1.0 / (1.0 + exp(-10.0 * (t - 0.5))) - s5) / (1.0 - 2.0 * s5);
+    const float s5 = PD_SMOOTH_S5;
+    return (1.0 / (1.0 + exp(-PD_SMOOTH_INFLECTION * (t - 0.5))) - s5) / (1.0 - 2.0 * s5);
 }
 
 float rate(int r, float x)
 {
     x = clamp(x, 0.0, 1.0);
-    if (r == RATE_LINEAR)
+    if (r == PD_RATE_ID_LINEAR)
         return x;
-    if (r == RATE_DOUBLE_SMOOTH)
+    if (r == PD_RATE_ID_DOUBLE_SMOOTH)
         return x < 0.5 ? 0.5 * smooth_rate(2.0 * x) : 0.5 * (1.0 + smooth_rate(2.0 * x - 1.0));
-    if (r == RATE_THERE_AND_BACK)
+    if (r == PD_RATE_ID_THERE_AND_BACK)
         return smooth_rate(x < 0.5 ? 2.0 * x : 2.0 * (1.0 - x));
     return smooth_rate(x);
 }
@@ -68,20 +59,20 @@ state eval_track(int T)
     int lo = 0, hi = n; // invariant: key lo has started (t0 <= t, or lo == 0), keys >= hi have not
     while (hi - lo > 1) {
         int mid = (lo + hi) / 2;
-        if (texelFetch(u_tracks, T + 1 + 4 * mid).x <= u_t)
+        if (texelFetch(u_tracks, T + PD_TRACK_HEADER_TEXELS + PD_TEXELS_PER_KEY * mid).x <= u_t)
             lo = mid;
         else
             hi = mid;
     }
-    int k = T + 1 + 4 * lo;
+    int k = T + PD_TRACK_HEADER_TEXELS + PD_TEXELS_PER_KEY * lo;
     state st = key_state(k);
     if (lo == 0)
         return st;
     vec4 head = texelFetch(u_tracks, k);
     int r = int(head.z + 0.5);
-    state from = key_state(k - 4);
+    state from = key_state(k - PD_TEXELS_PER_KEY);
     if (u_t >= head.y)
-        return r == RATE_THERE_AND_BACK ? from : st;
+        return r == PD_RATE_ID_THERE_AND_BACK ? from : st;
     float u = rate(r, (u_t - head.x) / (head.y - head.x));
     st.xf = mix(from.xf, st.xf, u);
     st.fill = mix(from.fill, st.fill, u);
@@ -105,38 +96,39 @@ void cull()
 void main()
 {
     int idx = int(texelFetch(u_index, u_index_base + gl_InstanceID).r);
-    vec4 a = texelFetch(u_inst, 4 * idx);
-    vec4 b = texelFetch(u_inst, 4 * idx + 1);
-    vec4 c = texelFetch(u_inst, 4 * idx + 2);
-    vec4 m = texelFetch(u_inst, 4 * idx + 3);
+    int at = PD_TEXELS_PER_INSTANCE * idx;
+    vec4 a = texelFetch(u_inst, at);
+    vec4 b = texelFetch(u_inst, at + 1);
+    vec4 c = texelFetch(u_inst, at + 2);
+    vec4 m = texelFetch(u_inst, at + 3);
     int code = int(m.x + 0.5);
-    int kind = code & 15;
-    int flags = code >> 4;
+    int kind = code % PD_KIND_SPAN;
+    int flags = code / PD_KIND_SPAN;
     state st = eval_track(int(m.y + 0.5));
     float s = st.xf.x;
     vec2 o = st.xf.yz;
     float progress = st.xf.w;
-    float stroke_w = st.width * 0.01; // manim: 0.01 units per stroke-width unit
-    if (kind == KIND_RECT) {
+    float stroke_w = st.width * PD_STROKE_UNIT;
+    if (kind == PD_KIND_RECT) {
         a = vec4(s * a.xy + o, s * a.zw);
         b.x *= s;
         vec4 fill = st.fill;
-        if ((flags & FLAG_FILL_BY_PROGRESS) != 0)
+        if ((flags & PD_FLAG_FILL_BY_PROGRESS) != 0)
             fill.a *= clamp(progress, 0.0, 1.0);
         // its own stroke once the path is whole; pieces draw it before
-        bool own_stroke = (flags & FLAG_RECT_STROKE) != 0 && progress >= 1.0 && st.stroke.a > 0.0 && stroke_w > 0.0;
+        bool own_stroke = (flags & PD_FLAG_RECT_STROKE) != 0 && progress >= 1.0 && st.stroke.a > 0.0 && stroke_w > 0.0;
         if (fill.a <= 0.0 && !own_stroke) {
             cull();
             return;
         }
         place(kind, a, b, c, fill, own_stroke ? st.stroke : vec4(0.0), own_stroke ? stroke_w : 0.0, 0.0, 0, 1.0);
-    } else if (kind == KIND_SEGMENT) {
-        if (st.stroke.a <= 0.0 || stroke_w <= 0.0 || ((flags & FLAG_WHILE_PARTIAL) != 0 && progress >= 1.0)) {
+    } else if (kind == PD_KIND_SEGMENT) {
+        if (st.stroke.a <= 0.0 || stroke_w <= 0.0 || ((flags & PD_FLAG_WHILE_PARTIAL) != 0 && progress >= 1.0)) {
             cull();
             return;
         }
-        int joins = flags & 3;
-        if ((flags & FLAG_PARTIAL) != 0) {
+        int joins = flags & (PD_FLAG_JOIN0 | PD_FLAG_JOIN1);
+        if ((flags & PD_FLAG_PARTIAL) != 0) {
             float f = clamp((progress - m.z) / max(m.w - m.z, 1e-6), 0.0, 1.0);
             if (f <= 0.0) {
                 cull();
@@ -151,7 +143,7 @@ void main()
         }
         a = vec4(s * a.xy + o, s * a.zw + o);
         place(kind, a, b, c, vec4(0.0), st.stroke, stroke_w, 0.0, joins, 1.0);
-    } else if (kind == KIND_TRIANGLE) {
+    } else if (kind == PD_KIND_TRIANGLE) {
         if (st.fill.a <= 0.0) {
             cull();
             return;

@@ -1,5 +1,7 @@
 #include "core/geom.h"
 
+#include "core/gpu_layout.h"
+
 #include <math.h>
 
 static pd_v2 norm2(pd_v2 v)
@@ -49,7 +51,7 @@ uint32_t pd_polyline_segments(const pd_v2 *pts, uint32_t count, bool closed, pd_
             pd_v2 dp = norm2((pd_v2){p->b.x - p->a.x, p->b.y - p->a.y}), m;
             if (same(p->b, s->a) && miter_normal(dp, d, &m)) {
                 s->n0 = (pd_v2){-m.x, -m.y};
-                s->joins |= 1;
+                s->joins |= PD_FLAG_JOIN0;
             }
         }
         if (has_next) {
@@ -57,7 +59,7 @@ uint32_t pd_polyline_segments(const pd_v2 *pts, uint32_t count, bool closed, pd_
             pd_v2 dn = norm2((pd_v2){q->b.x - q->a.x, q->b.y - q->a.y}), m;
             if (same(s->b, q->a) && miter_normal(d, dn, &m)) {
                 s->n1 = m;
-                s->joins |= 2;
+                s->joins |= PD_FLAG_JOIN1;
             }
         }
     }

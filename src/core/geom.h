@@ -16,7 +16,7 @@
 typedef struct pd_seg {
     pd_v2 a, b;     /* the piece */
     pd_v2 n0, n1;   /* outward clip normals at a and b (miter line or butt cap) */
-    int joins;      /* bit 0: a is a join, bit 1: b is a join (hard split, no AA) */
+    int joins;      /* PD_FLAG_JOIN0: a is a join, PD_FLAG_JOIN1: b is a join (hard split, no AA) */
     uint32_t piece; /* index of the piece in the input (degenerate pieces are skipped) */
 } pd_seg;
 

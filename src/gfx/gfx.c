@@ -16,13 +16,7 @@ extern const char pd_shader_place_glsl[];
 extern const char pd_shader_prim_vert[];
 extern const char pd_shader_scene_vert[];
 extern const char pd_shader_prim_frag[];
-
-enum {
-    KIND_RECT = 0,
-    KIND_SEGMENT = 1,
-    KIND_TRIANGLE = 2,
-    KIND_GLYPH = 3
-};
+extern const char pd_shader_gpu_layout_h[]; /* core/gpu_layout.h: the contract, prepended to each stage */
 
 /* One instance: six vec4 attributes (see shaders/prim.vert). */
 typedef struct instance {
@@ -41,7 +35,7 @@ typedef struct program {
 enum {
     KINDS = 2
 };
-#define VARIANT(kind) ((kind) == KIND_GLYPH ? 1 : 0)
+#define VARIANT(kind) ((kind) == PD_KIND_GLYPH ? 1 : 0)
 
 struct pd_gfx {
     program prim[KINDS], scene[KINDS]; /* [0] shapes, [1] glyphs */
@@ -113,12 +107,15 @@ static bool load_sources(sources *src, const char *dir, pd_err *err)
 
 static bool link_program(program *p, const sources *src, int vert, int kind, pd_err *err)
 {
-    const char *vs_text[2] = {src->text[0], src->text[vert]};
+    /* every stage: the version, core/gpu_layout.h, then the files (line
+     * numbers in messages count from the first file) */
+    const char *vs_text[5] = {"#version 330 core\n", pd_shader_gpu_layout_h, "#line 1\n", src->text[0],
+                              src->text[vert]};
     char head[64];
     snprintf(head, sizeof head, "#version 330 core\n#define PD_GLYPH %d\n", kind);
-    const char *fs_text[2] = {head, src->text[3]};
-    GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 2, src->name[vert], err);
-    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 2, src->name[3], err) : 0;
+    const char *fs_text[4] = {head, pd_shader_gpu_layout_h, "#line 1\n", src->text[3]};
+    GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 5, src->name[vert], err);
+    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 4, src->name[3], err) : 0;
     if (!vs || !fs) {
         if (vs)
             glDeleteShader(vs);
@@ -283,12 +280,12 @@ static void warm_up(pd_gfx *g, int fb_w, int fb_h)
     glScissor(0, 0, 1, 1);
     g->vp = (pd_viewport){0, 0, fb_w, fb_h};
     static const instance probe[2] = {
-        {.a = {0, 0, 100, 100}, .fill = {1, 1, 1, 1}, .param = {KIND_RECT, 0, 0, 0}},
+        {.a = {0, 0, 100, 100}, .fill = {1, 1, 1, 1}, .param = {PD_KIND_RECT, 0, 0, 0}},
         {.a = {0, 0, 100, 0},
          .b = {0, 0, 100, 100},
          .c = {0, 0, 1, 1},
          .fill = {1, 1, 1, 1},
-         .param = {KIND_GLYPH, 0, 1, 0}},
+         .param = {PD_KIND_GLYPH, 0, 1, 0}},
     };
     glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
     if (g->vbo_cap < 2) {
@@ -331,10 +328,10 @@ void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
 {
     warm_up(g, fb_w, fb_h);
     /* letterbox the 16:9 frame */
-    int w = fb_w, h = (int)lround((double)fb_w * 9.0 / 16.0);
+    int w = fb_w, h = (int)lround((double)fb_w * PD_ASPECT_H / PD_ASPECT_W);
     if (h > fb_h) {
         h = fb_h;
-        w = (int)lround((double)fb_h * 16.0 / 9.0);
+        w = (int)lround((double)fb_h * PD_ASPECT_W / PD_ASPECT_H);
     }
     g->vp = (pd_viewport){(fb_w - w) / 2, (fb_h - h) / 2, w, h};
     g->instances.len = 0;
@@ -360,10 +357,10 @@ void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
  * framebuffer, clearing only that frame and keeping the rest. */
 void pd_gfx_begin_rect(pd_gfx *g, int x, int y, int w, int h)
 {
-    int vw = w, vh = (int)lround((double)w * 9.0 / 16.0);
+    int vw = w, vh = (int)lround((double)w * PD_ASPECT_H / PD_ASPECT_W);
     if (vh > h) {
         vh = h;
-        vw = (int)lround((double)h * 16.0 / 9.0);
+        vw = (int)lround((double)h * PD_ASPECT_W / PD_ASPECT_H);
     }
     g->vp = (pd_viewport){x + (w - vw) / 2, y + (h - vh) / 2, vw, vh};
     g->instances.len = 0;
@@ -400,7 +397,7 @@ void pd_gfx_rect(pd_gfx *g, const pd_draw_rect *r)
 {
     if (r->fill.a <= 0 && (r->stroke.a <= 0 || r->stroke_width <= 0))
         return;
-    instance *in = push(g, KIND_RECT, r->stroke.a > 0 ? r->stroke_width : 0);
+    instance *in = push(g, PD_KIND_RECT, r->stroke.a > 0 ? r->stroke_width : 0);
     in->a[0] = r->center.x;
     in->a[1] = r->center.y;
     in->a[2] = fabsf(r->size.x) * 0.5f;
@@ -415,7 +412,7 @@ void pd_gfx_rect(pd_gfx *g, const pd_draw_rect *r)
 
 static void push_segment(pd_gfx *g, pd_v2 a, pd_v2 b, pd_v2 n0, pd_v2 n1, int joins, pd_color c, float w)
 {
-    instance *in = push(g, KIND_SEGMENT, w);
+    instance *in = push(g, PD_KIND_SEGMENT, w);
     in->param[3] = (float)joins;
     in->a[0] = a.x;
     in->a[1] = a.y;
@@ -465,7 +462,7 @@ void pd_gfx_triangle(pd_gfx *g, const pd_draw_triangle *t)
         p1 = p2;
         p2 = tmp;
     }
-    instance *in = push(g, KIND_TRIANGLE, 0);
+    instance *in = push(g, PD_KIND_TRIANGLE, 0);
     in->a[0] = p0.x;
     in->a[1] = p0.y;
     in->a[2] = p1.x;
@@ -480,7 +477,7 @@ void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl)
     const pd_atlas_glyph *e = gl->entry;
     if (!e || e->empty || (gl->fill.a <= 0 && (gl->stroke.a <= 0 || gl->stroke_width <= 0)))
         return;
-    instance *in = push(g, KIND_GLYPH, gl->stroke.a > 0 ? gl->stroke_width : 0);
+    instance *in = push(g, PD_KIND_GLYPH, gl->stroke.a > 0 ? gl->stroke_width : 0);
     in->a[0] = gl->origin.x;
     in->a[1] = gl->origin.y;
     in->a[2] = gl->em * cosf(gl->angle);

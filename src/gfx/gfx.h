@@ -23,13 +23,9 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "core/gpu_layout.h" /* PD_FRAME_W, PD_FRAME_H, PD_STROKE_UNIT */
 #include "core/vec.h"
 #include "text/atlas.h"
-
-#define PD_FRAME_W (128.0f / 9.0f)
-#define PD_FRAME_H 8.0f
-/* manim: cairo_line_width_multiple = 0.01 units per stroke-width unit */
-#define PD_STROKE_UNIT 0.01f
 
 #define PD_RGBA(r, g, b, a) ((pd_color){(r), (g), (b), (a)})
 

@@ -15,8 +15,8 @@ static float smooth(float t)
 {
     /* smooth(t) = (s(10(t-1/2)) - s(-5)) / (1 - 2 s(-5)), inflection 10 */
     t = fminf(fmaxf(t, 0), 1);
-    const float s5 = 0.0066928509242848554f;
-    return (sigmoid(10.0f * (t - 0.5f)) - s5) / (1.0f - 2.0f * s5);
+    const float s5 = (float)PD_SMOOTH_S5;
+    return (sigmoid((float)PD_SMOOTH_INFLECTION * (t - 0.5f)) - s5) / (1.0f - 2.0f * s5);
 }
 
 float scene_rate(pd_rate rate, float x)
@@ -177,7 +177,7 @@ void scene_retire(pd_scene *s, uint32_t leaf, double t)
 static uint32_t frames_for_play(double run_time)
 {
     /* numpy.arange(0, run_time, 1/60) has ceil(run_time / (1/60)) frames */
-    double n = ceil(run_time / (1.0 / SCENE_FPS));
+    double n = ceil(run_time / (1.0 / PD_FPS));
     return n < 1 ? 1 : (uint32_t)n;
 }
 
@@ -621,7 +621,7 @@ void pd_play(pd_scene *s, const pd_anim *anims, uint32_t count, const pd_play_op
             info->rotated |= (lm->kind == MOB_GLYPH && lm->g.angle != 0) || (lm->kind == MOB_RECT && lm->r.angle != 0);
         }
     }
-    double Tend = (double)(s->now_frame + frames) / SCENE_FPS;
+    double Tend = (double)(s->now_frame + frames) / PD_FPS;
     for (uint32_t i = 0; i < count; i++) {
         const pd_anim *a = &anims[i];
         scene_leaves(s, a->mob, &leaves);
@@ -687,12 +687,12 @@ void pd_wait(pd_scene *s, double seconds)
         return;
     }
     /* manim: a static wait adds int(d / (1/60)) frames */
-    uint32_t frames = (uint32_t)(seconds / (1.0 / SCENE_FPS));
+    uint32_t frames = (uint32_t)(seconds / (1.0 / PD_FPS));
     uint32_t *first = pd_vec_push(&s->play_first_anim, sizeof *first);
     *first = (uint32_t)s->anim_infos.len;
     pd_stop *st = pd_vec_push(&s->stops, sizeof *st);
     st->t = scene_now(s);
-    st->hold = frames / SCENE_FPS;
+    st->hold = frames / PD_FPS;
     st->section = s->sections.len ? (int)s->sections.len - 1 : 0;
     st->note = s->pending_note;
     s->pending_note = NULL;

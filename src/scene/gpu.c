@@ -7,32 +7,20 @@
 #include <string.h>
 
 #include "core/geom.h"
+#include "core/gpu_layout.h"
 #include "scene/scene_internal.h"
 
-/* instance kinds and flags: keep in step with shaders/scene.vert */
-enum {
-    KIND_RECT = 0,
-    KIND_SEGMENT = 1,
-    KIND_TRIANGLE = 2,
-    KIND_GLYPH = 3
-};
-enum {
-    FLAG_JOIN0 = 1,
-    FLAG_JOIN1 = 2,
-    FLAG_FILL_BY_PROGRESS = 4, /* a shape's fill appears with its Create progress */
-    FLAG_PARTIAL = 8,          /* a stroke piece drawn as far as the progress reaches */
-    FLAG_RECT_STROKE = 16,     /* a rectangle draws its own stroke once its path is whole */
-    FLAG_WHILE_PARTIAL = 32,   /* a stroke piece needed only while the path is partly drawn */
-};
+/* instance kinds, flags and texel layout: core/gpu_layout.h */
 
 typedef struct inst {
     float a[4], b[4], c[4], m[4];
 } inst;
+_Static_assert(sizeof(inst) == PD_TEXELS_PER_INSTANCE * 4 * sizeof(float), "an instance is gpu_layout.h's texels");
 
 static inst *push_inst(pd_scene *s, int kind, int flags, uint32_t track_texel, float p_lo, float p_hi)
 {
     inst *in = pd_vec_push(&s->gpu_instances, sizeof *in);
-    in->m[0] = (float)(kind + 16 * flags);
+    in->m[0] = (float)(kind + PD_KIND_SPAN * flags);
     in->m[1] = (float)track_texel;
     in->m[2] = p_lo;
     in->m[3] = p_hi;
@@ -57,7 +45,7 @@ static void push_path(pd_scene *s, const pd_v2 *pts, const float *prog, uint32_t
     for (uint32_t i = 0; i < k; i++) {
         const pd_seg *sg = &segs[i];
         uint32_t p = sg->piece;
-        inst *in = push_inst(s, KIND_SEGMENT, sg->joins | FLAG_PARTIAL | extra_flags, tt, prog[p], prog[p + 1]);
+        inst *in = push_inst(s, PD_KIND_SEGMENT, sg->joins | PD_FLAG_PARTIAL | extra_flags, tt, prog[p], prog[p + 1]);
         in->a[0] = sg->a.x, in->a[1] = sg->a.y, in->a[2] = sg->b.x, in->a[3] = sg->b.y;
         in->b[0] = sg->n0.x, in->b[1] = sg->n0.y, in->b[2] = sg->n1.x, in->b[3] = sg->n1.y;
     }
@@ -164,7 +152,7 @@ static void emit_rect_stroke(pd_scene *s, const mob *m, uint32_t tt)
         pts[i] = (pd_v2){m->r.center.x + ca * p.x - sa * p.y, m->r.center.y + sa * p.x + ca * p.y};
     }
     /* the whole outline is the rectangle's own stroke: these pieces only draw it partly */
-    push_path(s, pts, f.prog.data, (uint32_t)f.pts.len, true, tt, FLAG_WHILE_PARTIAL);
+    push_path(s, pts, f.prog.data, (uint32_t)f.pts.len, true, tt, PD_FLAG_WHILE_PARTIAL);
     pd_vec_free(&f.pts);
     pd_vec_free(&f.prog);
 }
@@ -267,7 +255,9 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
     if (s->finalized)
         return true;
     scene_sort_keys(s);
-    /* tracks -> texels: header (key count) then 4 texels per key */
+    /* tracks -> texels: a header (key count), then each key's texels as
+     * core/gpu_layout.h lays them out */
+    _Static_assert(PD_TRACK_HEADER_TEXELS == 1 && PD_TEXELS_PER_KEY == 4, "the writer below follows gpu_layout.h");
     uint32_t *track_texel = malloc((s->tracks.len ? s->tracks.len : 1) * sizeof *track_texel);
     uint32_t *owner = track_owner_map(s);
     if (!track_texel || !owner) {
@@ -328,7 +318,7 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
                 }
                 if (e->empty)
                     break;
-                inst *in = push_inst(s, KIND_GLYPH, 0, tt, 0, 1);
+                inst *in = push_inst(s, PD_KIND_GLYPH, 0, tt, 0, 1);
                 in->a[0] = m->g.origin.x, in->a[1] = m->g.origin.y;
                 in->a[2] = m->g.em * cosf(m->g.angle), in->a[3] = m->g.em * sinf(m->g.angle);
                 in->b[0] = e->plane_x0, in->b[1] = e->plane_y0, in->b[2] = e->plane_x1, in->b[3] = e->plane_y1;
@@ -341,8 +331,8 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
                  * or Write draws the path partly */
                 bool fill = track_ever(s, m->track, true), stroke = track_ever(s, m->track, false);
                 if (fill || stroke) {
-                    inst *in =
-                        push_inst(s, KIND_RECT, FLAG_FILL_BY_PROGRESS | (stroke ? FLAG_RECT_STROKE : 0), tt, 0, 1);
+                    inst *in = push_inst(s, PD_KIND_RECT, PD_FLAG_FILL_BY_PROGRESS | (stroke ? PD_FLAG_RECT_STROKE : 0),
+                                         tt, 0, 1);
                     in->a[0] = m->r.center.x, in->a[1] = m->r.center.y, in->a[2] = m->r.w / 2, in->a[3] = m->r.h / 2;
                     in->b[0] = fminf(m->r.r, fminf(m->r.w, m->r.h) / 2);
                     in->b[1] = cosf(m->r.angle), in->b[2] = sinf(m->r.angle);
@@ -357,7 +347,7 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
                     emit_open_path(s, m, tt);
                 break;
             case MOB_TIP: {
-                inst *in = push_inst(s, KIND_TRIANGLE, 0, tt, 0, 1);
+                inst *in = push_inst(s, PD_KIND_TRIANGLE, 0, tt, 0, 1);
                 in->a[0] = m->pts[0].x, in->a[1] = m->pts[0].y, in->a[2] = m->pts[1].x, in->a[3] = m->pts[1].y;
                 in->b[0] = m->pts[2].x, in->b[1] = m->pts[2].y;
                 break;
@@ -421,7 +411,8 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
         const inst *insts = s->gpu_instances.data;
         for (uint32_t k = ep->first; k < ep->first + ep->count; k++) {
             /* shapes share one fragment variant, glyphs have theirs */
-            uint32_t kind = ((uint32_t)insts[idx[k]].m[0] & 15) == KIND_GLYPH ? KIND_GLYPH : KIND_RECT;
+            uint32_t kind =
+                ((uint32_t)insts[idx[k]].m[0] % PD_KIND_SPAN) == PD_KIND_GLYPH ? PD_KIND_GLYPH : PD_KIND_RECT;
             pd_run *last = s->gpu_runs.len > ep->first_run ? &((pd_run *)s->gpu_runs.data)[s->gpu_runs.len - 1] : NULL;
             if (last && last->kind == kind) {
                 last->count++;

@@ -29,6 +29,7 @@
 
 #include "core/color.h"
 #include "core/err.h"
+#include "core/gpu_layout.h"
 #include "core/vec.h"
 #include "text/atlas.h"
 #include "text/font.h"
@@ -168,11 +169,11 @@ pd_mob pd_rotate(pd_scene *s, pd_mob m, float angle);
 
 /* ---- animations (§7) ---- */
 typedef enum pd_rate {
-    PD_RATE_DEFAULT, /* the animation's own (smooth, Write: linear) */
-    PD_RATE_LINEAR,
-    PD_RATE_SMOOTH,
-    PD_RATE_DOUBLE_SMOOTH,
-    PD_RATE_THERE_AND_BACK,
+    PD_RATE_DEFAULT = PD_RATE_ID_DEFAULT, /* the animation's own (smooth, Write: linear) */
+    PD_RATE_LINEAR = PD_RATE_ID_LINEAR,
+    PD_RATE_SMOOTH = PD_RATE_ID_SMOOTH,
+    PD_RATE_DOUBLE_SMOOTH = PD_RATE_ID_DOUBLE_SMOOTH,
+    PD_RATE_THERE_AND_BACK = PD_RATE_ID_THERE_AND_BACK, /* ids shared with the shaders: core/gpu_layout.h */
 } pd_rate;
 
 typedef enum pd_anim_kind {

@@ -4,6 +4,7 @@
 #define PD_SCENE_INTERNAL_H
 
 #include "core/arena.h"
+#include "core/gpu_layout.h"
 #include "scene/scene.h"
 
 typedef enum mob_kind {
@@ -101,9 +102,7 @@ struct pd_scene {
     pd_vec gpu_runs;      /* pd_run */
 };
 
-#define SCENE_FPS 60.0
-
-static inline double scene_now(const pd_scene *s) { return (double)s->now_frame / SCENE_FPS; }
+static inline double scene_now(const pd_scene *s) { return (double)s->now_frame / PD_FPS; }
 
 /* Records the first misuse; returns false so callers can `return fail(...)`. */
 bool scene_fail(pd_scene *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -27,10 +27,8 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "core/gpu_layout.h" /* PD_ATLAS_PX_PER_EM, PD_ATLAS_SPREAD_PX */
 #include "text/font.h"
-
-#define PD_ATLAS_PX_PER_EM 64.0f
-#define PD_ATLAS_SPREAD_PX 8.0f
 
 typedef struct pd_atlas_glyph {
     /* Quad in em units relative to the glyph origin (y up): includes the
