@@ -7,6 +7,7 @@
 
 #include "core/file.h"
 #include "core/geom.h"
+#include "core/xform.h"
 #include "glad_gl.h"
 #include "scene/scene.h"
 #include "text/layout.h"
@@ -44,7 +45,6 @@ struct pd_gfx {
     bool scene_loaded;
     GLuint warm_fbo; /* the framebuffer the shader variants were warmed for */
     bool warm;
-    uint32_t scene_instances_drawn;
     uint64_t atlas_generation;
     int atlas_w, atlas_h;
     bool atlas_valid;
@@ -335,7 +335,6 @@ void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
     }
     g->vp = (pd_viewport){(fb_w - w) / 2, (fb_h - h) / 2, w, h};
     g->instances.len = 0;
-    g->scene_instances_drawn = 0;
     glViewport(0, 0, fb_w, fb_h);
     glDisable(GL_SCISSOR_TEST);
     /* one clear when the bars and the background are both black (a full
@@ -364,7 +363,6 @@ void pd_gfx_begin_rect(pd_gfx *g, int x, int y, int w, int h)
     }
     g->vp = (pd_viewport){x + (w - vw) / 2, y + (h - vh) / 2, vw, vh};
     g->instances.len = 0;
-    g->scene_instances_drawn = 0;
     if (vw <= 0 || vh <= 0)
         return;
     glEnable(GL_SCISSOR_TEST);
@@ -375,7 +373,6 @@ void pd_gfx_begin_rect(pd_gfx *g, int x, int y, int w, int h)
 }
 
 pd_viewport pd_gfx_viewport(const pd_gfx *g) { return g->vp; }
-uint32_t pd_gfx_instance_count(const pd_gfx *g) { return (uint32_t)g->instances.len + g->scene_instances_drawn; }
 
 static instance *push(pd_gfx *g, int kind, float stroke_width)
 {
@@ -497,13 +494,13 @@ void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl)
 
 bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const pd_text_run *run, pd_v2 at, float angle, pd_color fill, pd_err *err)
 {
-    float c = cosf(angle), s = sinf(angle);
+    pd_xform place = pd_xform_place(at, 1, angle);
     for (uint32_t i = 0; i < run->glyph_count; i++) {
         const pd_text_glyph *tg = &run->glyphs[i];
         const pd_atlas_glyph *e = pd_atlas_get(atlas, tg->font, tg->glyph, err);
         if (!e)
             return false;
-        pd_v2 o = {at.x + c * tg->x - s * tg->y, at.y + s * tg->x + c * tg->y};
+        pd_v2 o = pd_xform_apply(&place, (pd_v2){tg->x, tg->y});
         pd_gfx_glyph(g, &(pd_draw_glyph){.entry = e, .origin = o, .em = tg->em, .angle = angle, .fill = fill});
     }
     return true;
@@ -607,7 +604,6 @@ void pd_gfx_scene_draw(pd_gfx *g, const pd_scene *scene, pd_atlas *atlas, double
     glBindVertexArray(0);
     glActiveTexture(GL_TEXTURE0);
     glDisable(GL_BLEND);
-    g->scene_instances_drawn = e->count;
 }
 
 void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas)

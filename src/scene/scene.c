@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/xform.h"
 #include "scene/scene_internal.h"
 #include "tex/tex.h"
 #include "text/layout.h"
@@ -680,12 +681,6 @@ pd_mob pd_scale(pd_scene *s, pd_mob m, float k)
     return m;
 }
 
-static pd_v2 rot(pd_v2 p, pd_v2 c, float cs, float sn)
-{
-    float x = p.x - c.x, y = p.y - c.y;
-    return (pd_v2){c.x + cs * x - sn * y, c.y + sn * x + cs * y};
-}
-
 static void box_add(mob *m, pd_v2 p, bool first)
 {
     if (first) {
@@ -703,8 +698,7 @@ pd_mob pd_rotate(pd_scene *s, pd_mob m, float angle)
 {
     if (!need_box(s, m, "pd_rotate"))
         return m;
-    pd_v2 c = pd_get_center(s, m);
-    float cs = cosf(angle), sn = sinf(angle);
+    pd_xform r = pd_xform_rotate_about(pd_get_center(s, m), angle);
     pd_vec leaves = {0};
     scene_leaves(s, m, &leaves);
     for (size_t i = 0; i < leaves.len; i++) {
@@ -718,38 +712,35 @@ pd_mob pd_rotate(pd_scene *s, pd_mob m, float angle)
         l->cur.s = 1, l->cur.ox = 0, l->cur.oy = 0;
         switch (l->kind) {
         case MOB_GLYPH: {
-            l->g.origin = rot(pd_v2_add(pd_v2_scale(l->g.origin, k), o), c, cs, sn);
+            l->g.origin = pd_xform_apply(&r, pd_v2_add(pd_v2_scale(l->g.origin, k), o));
             l->g.em *= k;
             l->g.angle += angle;
             const pd_outline *ol = pd_font_outline(s->fonts, l->g.font, l->g.glyph);
-            float ga = cosf(l->g.angle), gb = sinf(l->g.angle);
+            pd_xform place = pd_xform_place(l->g.origin, l->g.em, l->g.angle);
             bool first = true;
             for (uint32_t j = 0; ol && j < ol->curve_count; j++) {
                 for (int e = 0; e < 4; e += 3) {
-                    pd_v2 p = ol->curves[j].p[e];
-                    pd_v2 q = {l->g.origin.x + l->g.em * (ga * p.x - gb * p.y),
-                               l->g.origin.y + l->g.em * (gb * p.x + ga * p.y)};
-                    box_add(l, q, first);
+                    box_add(l, pd_xform_apply(&place, ol->curves[j].p[e]), first);
                     first = false;
                 }
             }
             break;
         }
         case MOB_RECT: {
-            l->r.center = rot(pd_v2_add(pd_v2_scale(l->r.center, k), o), c, cs, sn);
+            l->r.center = pd_xform_apply(&r, pd_v2_add(pd_v2_scale(l->r.center, k), o));
             l->r.w *= k, l->r.h *= k, l->r.r *= k;
             l->r.angle += angle;
-            float a = cosf(l->r.angle), b = sinf(l->r.angle);
+            pd_xform place = pd_xform_place(l->r.center, 1, l->r.angle);
             for (int j = 0; j < 4; j++) {
-                float hx = (j & 1 ? 0.5f : -0.5f) * l->r.w, hy = (j & 2 ? 0.5f : -0.5f) * l->r.h;
-                box_add(l, (pd_v2){l->r.center.x + a * hx - b * hy, l->r.center.y + b * hx + a * hy}, j == 0);
+                pd_v2 corner = {(j & 1 ? 0.5f : -0.5f) * l->r.w, (j & 2 ? 0.5f : -0.5f) * l->r.h};
+                box_add(l, pd_xform_apply(&place, corner), j == 0);
             }
             break;
         }
         case MOB_PATH:
         case MOB_TIP:
             for (uint32_t j = 0; j < l->npts; j++) {
-                l->pts[j] = rot(pd_v2_add(pd_v2_scale(l->pts[j], k), o), c, cs, sn);
+                l->pts[j] = pd_xform_apply(&r, pd_v2_add(pd_v2_scale(l->pts[j], k), o));
                 box_add(l, l->pts[j], j == 0);
             }
             break;
