@@ -1,4 +1,5 @@
-// The talk, evaluated on the GPU at the playhead u_t (DESIGN decision 4).
+// The talk, evaluated on the GPU at the playhead u_t (docs/architecture.md,
+// "The scene on the GPU").
 // Instances and keyframe tracks were uploaded once; the CPU only picks the
 // epoch (which instances exist at t) and sets u_t. place() is in place.glsl.
 //

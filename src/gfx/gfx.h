@@ -3,13 +3,14 @@
  * Owns: the shader program, the instance buffer, the glyph atlas texture,
  * offscreen targets and pixel readback. Everything drawn is an instanced quad
  * shaded by a signed distance (shaders/prim.*), in submission order (later on
- * top, as in Manim), in one draw call per frame.
+ * top, as in Manim), one draw call per run of same-variant instances (shapes,
+ * glyphs: a few per frame).
  * Does not own: the GL context (platform/), what to draw (scene/), files.
  *
  *   pd_gfx *g = pd_gfx_create(&(pd_gfx_desc){ .get_proc = eglGetProcAddress }, &err);
  *   pd_gfx_begin(g, fb_w, fb_h);
  *   pd_gfx_rect(g, &(pd_draw_rect){ .center = {0, 0}, .size = {2, 1}, .fill = PD_RGBA(1, 0, 0, 1) });
- *   pd_gfx_end(g);
+ *   pd_gfx_end(g, atlas);
  *   pd_gfx_destroy(&g);
  *
  * Units are Manim scene units: the frame is 128/9 x 8, y up, origin at the
@@ -118,7 +119,6 @@ typedef struct pd_viewport {
     int x, y, w, h;
 } pd_viewport;
 pd_viewport pd_gfx_viewport(const pd_gfx *g);
-uint32_t pd_gfx_instance_count(const pd_gfx *g);
 
 /* Offscreen render target (headless rendering, export, screenshots). */
 bool pd_gfx_target_create(pd_gfx *g, int width, int height, pd_err *err);

@@ -8,7 +8,6 @@
 struct pd_headless {
     EGLDisplay dpy;
     EGLContext ctx;
-    const char *platform;
 };
 
 static EGLDisplay open_display(const char **platform)
@@ -82,7 +81,6 @@ pd_headless *pd_headless_create(pd_err *err)
     }
     h->dpy = dpy;
     h->ctx = ctx;
-    h->platform = platform;
     pd_platform_pin_driver();
     return h;
 }
@@ -101,5 +99,3 @@ void pd_headless_destroy(pd_headless **hp)
 }
 
 pd_gl_proc pd_headless_get_proc(const char *name) { return (pd_gl_proc)eglGetProcAddress(name); }
-
-const char *pd_headless_platform_name(const pd_headless *h) { return h->platform; }

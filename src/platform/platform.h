@@ -29,8 +29,6 @@ typedef struct pd_headless pd_headless;
 pd_headless *pd_headless_create(pd_err *err);
 void pd_headless_destroy(pd_headless **h);
 pd_gl_proc pd_headless_get_proc(const char *name);
-/* "surfaceless" or "device": which EGL platform gave the context. */
-const char *pd_headless_platform_name(const pd_headless *h);
 
 /* ---- window ---- */
 typedef struct pd_window pd_window;
@@ -57,16 +55,6 @@ void pd_window_swap(pd_window *w);
 /* Waits for events up to timeout_s (0 polls). */
 void pd_window_poll(pd_window *w, double timeout_s);
 void pd_window_toggle_fullscreen(pd_window *w);
-void pd_window_close(pd_window *w);
-
-/* Keys, as GLFW key codes with modifier bits, queued between polls. */
-typedef struct pd_key_event {
-    int key, mods;
-    bool repeat;
-} pd_key_event;
-/* Pops the next queued key press, dropping other events before it; false
- * when none. */
-bool pd_window_next_key(pd_window *w, pd_key_event *ev);
 
 /* Every input event, in order (keys, key releases, mouse, wheel). */
 typedef enum pd_event_type {

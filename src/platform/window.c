@@ -3,7 +3,50 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "platform/keys.h"
 #include "platform/platform.h"
+
+/* podium's key codes are GLFW's (platform/keys.h): events pass through unchanged */
+_Static_assert(PD_KEY_SPACE == GLFW_KEY_SPACE, "PD_KEY_SPACE is GLFW's");
+_Static_assert(PD_KEY_APOSTROPHE == GLFW_KEY_APOSTROPHE, "PD_KEY_APOSTROPHE is GLFW's");
+_Static_assert(PD_KEY_COMMA == GLFW_KEY_COMMA, "PD_KEY_COMMA is GLFW's");
+_Static_assert(PD_KEY_MINUS == GLFW_KEY_MINUS, "PD_KEY_MINUS is GLFW's");
+_Static_assert(PD_KEY_PERIOD == GLFW_KEY_PERIOD, "PD_KEY_PERIOD is GLFW's");
+_Static_assert(PD_KEY_SLASH == GLFW_KEY_SLASH, "PD_KEY_SLASH is GLFW's");
+_Static_assert(PD_KEY_0 == GLFW_KEY_0, "PD_KEY_0 is GLFW's");
+_Static_assert(PD_KEY_9 == GLFW_KEY_9, "PD_KEY_9 is GLFW's");
+_Static_assert(PD_KEY_SEMICOLON == GLFW_KEY_SEMICOLON, "PD_KEY_SEMICOLON is GLFW's");
+_Static_assert(PD_KEY_EQUAL == GLFW_KEY_EQUAL, "PD_KEY_EQUAL is GLFW's");
+_Static_assert(PD_KEY_A == GLFW_KEY_A, "PD_KEY_A is GLFW's");
+_Static_assert(PD_KEY_Z == GLFW_KEY_Z, "PD_KEY_Z is GLFW's");
+_Static_assert(PD_KEY_LEFT_BRACKET == GLFW_KEY_LEFT_BRACKET, "PD_KEY_LEFT_BRACKET is GLFW's");
+_Static_assert(PD_KEY_BACKSLASH == GLFW_KEY_BACKSLASH, "PD_KEY_BACKSLASH is GLFW's");
+_Static_assert(PD_KEY_RIGHT_BRACKET == GLFW_KEY_RIGHT_BRACKET, "PD_KEY_RIGHT_BRACKET is GLFW's");
+_Static_assert(PD_KEY_ESCAPE == GLFW_KEY_ESCAPE, "PD_KEY_ESCAPE is GLFW's");
+_Static_assert(PD_KEY_ENTER == GLFW_KEY_ENTER, "PD_KEY_ENTER is GLFW's");
+_Static_assert(PD_KEY_TAB == GLFW_KEY_TAB, "PD_KEY_TAB is GLFW's");
+_Static_assert(PD_KEY_BACKSPACE == GLFW_KEY_BACKSPACE, "PD_KEY_BACKSPACE is GLFW's");
+_Static_assert(PD_KEY_INSERT == GLFW_KEY_INSERT, "PD_KEY_INSERT is GLFW's");
+_Static_assert(PD_KEY_DELETE == GLFW_KEY_DELETE, "PD_KEY_DELETE is GLFW's");
+_Static_assert(PD_KEY_RIGHT == GLFW_KEY_RIGHT, "PD_KEY_RIGHT is GLFW's");
+_Static_assert(PD_KEY_LEFT == GLFW_KEY_LEFT, "PD_KEY_LEFT is GLFW's");
+_Static_assert(PD_KEY_DOWN == GLFW_KEY_DOWN, "PD_KEY_DOWN is GLFW's");
+_Static_assert(PD_KEY_UP == GLFW_KEY_UP, "PD_KEY_UP is GLFW's");
+_Static_assert(PD_KEY_PAGE_UP == GLFW_KEY_PAGE_UP, "PD_KEY_PAGE_UP is GLFW's");
+_Static_assert(PD_KEY_PAGE_DOWN == GLFW_KEY_PAGE_DOWN, "PD_KEY_PAGE_DOWN is GLFW's");
+_Static_assert(PD_KEY_HOME == GLFW_KEY_HOME, "PD_KEY_HOME is GLFW's");
+_Static_assert(PD_KEY_END == GLFW_KEY_END, "PD_KEY_END is GLFW's");
+_Static_assert(PD_KEY_F1 == GLFW_KEY_F1, "PD_KEY_F1 is GLFW's");
+_Static_assert(PD_KEY_F5 == GLFW_KEY_F5, "PD_KEY_F5 is GLFW's");
+_Static_assert(PD_KEY_F11 == GLFW_KEY_F11, "PD_KEY_F11 is GLFW's");
+_Static_assert(PD_KEY_F12 == GLFW_KEY_F12, "PD_KEY_F12 is GLFW's");
+_Static_assert(PD_KEY_KP_0 == GLFW_KEY_KP_0, "PD_KEY_KP_0 is GLFW's");
+_Static_assert(PD_KEY_KP_9 == GLFW_KEY_KP_9, "PD_KEY_KP_9 is GLFW's");
+_Static_assert(PD_KEY_KP_ENTER == GLFW_KEY_KP_ENTER, "PD_KEY_KP_ENTER is GLFW's");
+_Static_assert(PD_MOD_SHIFT == GLFW_MOD_SHIFT, "PD_MOD_SHIFT is GLFW's");
+_Static_assert(PD_MOD_CTRL == GLFW_MOD_CONTROL, "PD_MOD_CTRL is GLFW's");
+_Static_assert(PD_MOD_ALT == GLFW_MOD_ALT, "PD_MOD_ALT is GLFW's");
+_Static_assert(PD_MOD_SUPER == GLFW_MOD_SUPER, "PD_MOD_SUPER is GLFW's");
 
 enum {
     KEY_QUEUE = 256
@@ -190,7 +233,6 @@ void pd_window_framebuffer_size(const pd_window *w, int *fb_w, int *fb_h)
     glfwGetFramebufferSize(w->win, fb_w, fb_h);
 }
 void pd_window_swap(pd_window *w) { glfwSwapBuffers(w->win); }
-void pd_window_close(pd_window *w) { glfwSetWindowShouldClose(w->win, GLFW_TRUE); }
 
 void pd_window_poll(pd_window *w, double timeout_s)
 {
@@ -209,17 +251,6 @@ bool pd_window_next_event(pd_window *w, pd_window_event *ev)
     w->ev_head = (w->ev_head + 1) % KEY_QUEUE;
     w->ev_len--;
     return true;
-}
-
-bool pd_window_next_key(pd_window *w, pd_key_event *ev)
-{
-    pd_window_event e;
-    while (pd_window_next_event(w, &e))
-        if (e.type == PD_EV_KEY_DOWN) {
-            *ev = (pd_key_event){.key = e.key, .mods = e.mods, .repeat = e.repeat};
-            return true;
-        }
-    return false;
 }
 
 void pd_window_make_current(pd_window *w) { glfwMakeContextCurrent(w->win); }

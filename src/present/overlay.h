@@ -7,7 +7,8 @@
  * clock). Text runs are laid out once per distinct string and cached, so a
  * steady frame allocates nothing.
  * Does not own: the state (present/presenter.h), captures: callers draw
- * overlays only into what the audience sees, never into a capture.
+ * overlays into what the audience sees, and into captures only when asked
+ * (--capture-overlays; the REC mark never).
  *
  *   pd_overlay *ov = pd_overlay_create(fonts, &err);
  *   pd_gfx_begin(g, w, h); pd_gfx_scene_draw(g, scene, atlas, t);
