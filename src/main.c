@@ -28,7 +28,9 @@
 #include "present/presenter.h"
 #include "present/script.h"
 #include "present/testcard.h"
+#include "scene/gpu_data.h"
 #include "scene/scene.h"
+#include "scene/timeline.h"
 #include "talks/talks.h"
 #include "text/atlas.h"
 #include "text/font.h"
@@ -478,6 +480,7 @@ typedef struct app {
     pd_gfx *gfx;
     pd_testcard *card;
     pd_scene *scene;
+    pd_timeline tl; /* the talk's places; the test card: 10 s, no stops */
 } app;
 
 /* Fonts, then the talk's script (it runs once, here) or the test card. */
@@ -489,6 +492,7 @@ static bool app_load_content(app *a, const options *o, pd_err *err)
     if (!a->atlas)
         return pd_err_set(err, "out of memory creating the glyph atlas");
     if (o->testcard) {
+        a->tl = (pd_timeline){.duration = 10.0, .frames = 600};
         a->card = pd_testcard_create(a->fonts, err);
         return a->card != NULL;
     }
@@ -499,6 +503,7 @@ static bool app_load_content(app *a, const options *o, pd_err *err)
     talk->build(a->scene);
     if (pd_scene_error(a->scene))
         return pd_err_set(err, "talk '%s': %s", o->talk, pd_scene_error(a->scene));
+    a->tl = pd_scene_timeline(a->scene);
     return pd_scene_finalize(a->scene, a->atlas, err);
 }
 
@@ -558,8 +563,6 @@ static bool app_draw(app *a, int fb_w, int fb_h, double t, pd_err *err)
     return true;
 }
 
-static double app_duration(const app *a) { return a->scene ? pd_scene_duration(a->scene) : 10.0; }
-
 static int run_list(const options *o)
 {
     pd_err err = {0};
@@ -571,15 +574,15 @@ static int run_list(const options *o)
         app_unload(&a);
         return 2;
     }
-    for (uint32_t i = 0; i < pd_scene_section_count(a.scene); i++) {
-        const pd_section_info *sec = pd_scene_section(a.scene, i);
+    for (uint32_t i = 0; i < a.tl.section_count; i++) {
+        const pd_section_info *sec = &a.tl.sections[i];
         printf("section %u \"%s\" t=%.3f\n", i + 1, sec->title, sec->t);
     }
-    for (uint32_t i = 0; i < pd_scene_stop_count(a.scene); i++) {
-        const pd_stop *st = pd_scene_stop(a.scene, i);
+    for (uint32_t i = 0; i < a.tl.stop_count; i++) {
+        const pd_stop *st = &a.tl.stops[i];
         printf("stop %u t=%.3f hold=%.3f section=%d\n", i + 1, st->t, st->hold, st->section + 1);
     }
-    printf("duration %.3f\n", pd_scene_duration(a.scene));
+    printf("duration %.3f\n", a.tl.duration);
     app_unload(&a);
     return 0;
 }
@@ -597,15 +600,14 @@ static int run_frame(const options *o)
         goto fail;
     double t = o->frame_t;
     if (o->stop >= 0) {
-        uint32_t n = a.scene ? pd_scene_stop_count(a.scene) : 0;
+        uint32_t n = a.tl.stop_count;
         if ((uint32_t)o->stop > n) {
             pd_err_set(&err, "--stop %d is out of range: the talk has stops 0..%u (see --list)", o->stop, n);
             goto fail;
         }
-        t = o->stop == 0 ? 0 : pd_scene_stop(a.scene, (uint32_t)o->stop - 1)->t;
-    } else if (a.scene && t > pd_scene_duration(a.scene) + 0.0005) { /* the end as --list prints it */
-        pd_err_set(&err, "--frame %g is past the end: the talk lasts %.3f s (see --list)", t,
-                   pd_scene_duration(a.scene));
+        t = pd_timeline_stop_t(&a.tl, (uint32_t)o->stop);
+    } else if (a.scene && t > a.tl.duration + 0.0005) { /* the end as --list prints it */
+        pd_err_set(&err, "--frame %g is past the end: the talk lasts %.3f s (see --list)", t, a.tl.duration);
         goto fail;
     }
     if (!app_draw(&a, o->width, o->height, t, &err))
@@ -732,8 +734,8 @@ static int run_bench(const options *o)
     double t_first = pd_clock_now_s();
 
     /* every frame at 60 fps (or --bench-frames spread over the talk) */
-    double dur = app_duration(&a);
-    int n = a.scene ? (int)pd_scene_frame_count(a.scene) : 600;
+    double dur = a.tl.duration;
+    int n = (int)a.tl.frames;
     if (o->bench_frames_given)
         n = o->bench_frames;
     ms = malloc((size_t)n * sizeof *ms);
@@ -891,31 +893,8 @@ fail:
 
 static pd_presenter *presenter_for(const app *a, const options *o, pd_err *err)
 {
-    pd_presenter_desc d = {.duration = app_duration(a), .hud = o->hud, .fullscreen = o->fullscreen};
-    pd_stop *stops = NULL;
-    pd_section_info *secs = NULL;
-    if (a->scene) {
-        d.stop_count = pd_scene_stop_count(a->scene);
-        d.section_count = pd_scene_section_count(a->scene);
-        stops = calloc(d.stop_count + 1, sizeof *stops);
-        secs = calloc(d.section_count + 1, sizeof *secs);
-        if (!stops || !secs) {
-            free(stops);
-            free(secs);
-            pd_err_set(err, "out of memory");
-            return NULL;
-        }
-        for (uint32_t i = 0; i < d.stop_count; i++)
-            stops[i] = *pd_scene_stop(a->scene, i);
-        for (uint32_t i = 0; i < d.section_count; i++)
-            secs[i] = *pd_scene_section(a->scene, i);
-        d.stops = stops;
-        d.sections = secs;
-    }
-    pd_presenter *p = pd_presenter_create(&d, err);
-    free(stops);
-    free(secs);
-    return p;
+    return pd_presenter_create(&(pd_presenter_desc){.timeline = a->tl, .hud = o->hud, .fullscreen = o->fullscreen},
+                               err);
 }
 
 /* --list and --keys print times to 1 ms: a time they printed (the duration
@@ -1241,13 +1220,13 @@ static bool resolve_place(const app *a, const place *pl, double dflt, double *ou
         *out = dflt;
         return true;
     }
-    double dur = app_duration(a);
+    double dur = a->tl.duration;
     if (pl->kind == PLACE_STOP) {
-        uint32_t n = a->scene ? pd_scene_stop_count(a->scene) : 0;
+        uint32_t n = a->tl.stop_count;
         if ((uint32_t)pl->n > n)
             return pd_err_set(err, "%s: stop %d is out of range: the talk has stops 0..%u (see --list)", pl->text,
                               pl->n, n);
-        *out = pl->n == 0 ? 0 : pd_scene_stop(a->scene, (uint32_t)pl->n - 1)->t;
+        *out = pd_timeline_stop_t(&a->tl, (uint32_t)pl->n);
         return true;
     }
     if (pl->seconds > dur + LIST_ROUNDING_S)
@@ -1261,9 +1240,8 @@ static int still_at(const app *a, double t)
 {
     if (!a->scene)
         return -1;
-    uint32_t n = pd_scene_stop_count(a->scene);
-    for (uint32_t i = 0; i < n; i++) {
-        const pd_stop *st = pd_scene_stop(a->scene, i);
+    for (uint32_t i = 0; i < a->tl.stop_count; i++) {
+        const pd_stop *st = &a->tl.stops[i];
         if (t >= st->t - 1e-9 && t <= st->t + st->hold + 1e-9)
             return (int)i;
         if (st->t > t)
@@ -1282,7 +1260,7 @@ static int run_export(const options *o)
     double from = 0, to = 0;
     if (!app_load_content(&a, o, &err))
         goto fail;
-    if (!resolve_place(&a, &o->from, 0, &from, &err) || !resolve_place(&a, &o->to, app_duration(&a), &to, &err))
+    if (!resolve_place(&a, &o->from, 0, &from, &err) || !resolve_place(&a, &o->to, a.tl.duration, &to, &err))
         goto fail;
     if (to <= from) {
         pd_err_set(&err, "--from %.3f s is not before --to %.3f s: nothing to export", from, to);
@@ -1355,7 +1333,7 @@ static int run_export_stops(const options *o)
     char path[2300];
     if (!app_load_content(&a, o, &err))
         goto fail;
-    uint32_t n = pd_scene_stop_count(a.scene);
+    uint32_t n = a.tl.stop_count;
     if (n == 0) {
         pd_err_set(&err, "talk '%s' has no stops to export", o->talk);
         goto fail;
@@ -1379,7 +1357,7 @@ static int run_export_stops(const options *o)
         goto fail;
     }
     for (uint32_t i = 0; i < n; i++) {
-        if (!app_draw(&a, o->width, o->height, pd_scene_stop(a.scene, i)->t, &err))
+        if (!app_draw(&a, o->width, o->height, a.tl.stops[i].t, &err))
             goto fail;
         pd_gfx_read_rgba(a.gfx, o->width, o->height, px);
         snprintf(path, sizeof path, "%s/stop-%02u.png", o->export_stops_dir, i + 1);
@@ -1404,7 +1382,7 @@ static int run_handout(const options *o)
     int rc = 2;
     if (!app_load_content(&a, o, &err))
         goto fail;
-    uint32_t n = pd_scene_stop_count(a.scene);
+    uint32_t n = a.tl.stop_count;
     if (n == 0) {
         pd_err_set(&err, "talk '%s' has no stops for a handout", o->talk);
         goto fail;
@@ -1421,11 +1399,11 @@ static int run_handout(const options *o)
         goto fail;
     }
     for (uint32_t i = 0; i < n; i++) {
-        const pd_stop *st = pd_scene_stop(a.scene, i);
+        const pd_stop *st = &a.tl.stops[i];
         if (!app_draw(&a, o->width, o->height, st->t, &err))
             goto fail;
         pd_gfx_read_rgba(a.gfx, o->width, o->height, px);
-        const pd_section_info *sec = st->section >= 0 ? pd_scene_section(a.scene, (uint32_t)st->section) : NULL;
+        const pd_section_info *sec = st->section >= 0 ? &a.tl.sections[st->section] : NULL;
         char heading[512];
         snprintf(heading, sizeof heading, "Stop %u of %u%s%s", i + 1, n, sec ? "  \xe2\x80\x94  " : "",
                  sec && sec->title ? sec->title : "");

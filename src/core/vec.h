@@ -29,6 +29,10 @@ typedef struct pd_v2 {
     float x, y;
 } pd_v2;
 
+static inline pd_v2 pd_v2_add(pd_v2 a, pd_v2 b) { return (pd_v2){a.x + b.x, a.y + b.y}; }
+static inline pd_v2 pd_v2_sub(pd_v2 a, pd_v2 b) { return (pd_v2){a.x - b.x, a.y - b.y}; }
+static inline pd_v2 pd_v2_scale(pd_v2 a, float k) { return (pd_v2){a.x * k, a.y * k}; }
+
 /* Straight (not premultiplied) gamma-encoded sRGB, as Manim's ManimColor. */
 typedef struct pd_color {
     float r, g, b, a;

@@ -9,7 +9,7 @@
 #include "core/geom.h"
 #include "core/xform.h"
 #include "glad_gl.h"
-#include "scene/scene.h"
+#include "scene/gpu_data.h"
 #include "text/layout.h"
 
 /* shaders/embed.py writes these into shaders.c at build time */
@@ -492,11 +492,12 @@ void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl)
     set_color(in->stroke, gl->stroke);
 }
 
-bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const pd_text_run *run, pd_v2 at, float angle, pd_color fill, pd_err *err)
+bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const pd_layout_run *run, pd_v2 at, float angle, pd_color fill,
+                 pd_err *err)
 {
     pd_xform place = pd_xform_place(at, 1, angle);
     for (uint32_t i = 0; i < run->glyph_count; i++) {
-        const pd_text_glyph *tg = &run->glyphs[i];
+        const pd_layout_glyph *tg = &run->glyphs[i];
         const pd_atlas_glyph *e = pd_atlas_get(atlas, tg->font, tg->glyph, err);
         if (!e)
             return false;

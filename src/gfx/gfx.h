@@ -99,8 +99,8 @@ void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl);
 /* Draws a laid-out Text (text/layout.h) with its block centre at `at`,
  * rotated by angle about that centre, looking glyphs up in the atlas.
  * Returns false (err set) only if a glyph cannot be rasterised. */
-struct pd_text_run;
-bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const struct pd_text_run *run, pd_v2 at, float angle, pd_color fill,
+struct pd_layout_run;
+bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const struct pd_layout_run *run, pd_v2 at, float angle, pd_color fill,
                  pd_err *err);
 /* Uploads the atlas if its generation changed, then draws everything
  * submitted since pd_gfx_begin. */

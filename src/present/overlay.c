@@ -16,7 +16,7 @@ typedef struct slot {
     float size;
     bool bold;
     bool valid;
-    pd_text_run run;
+    pd_layout_run run;
 } slot;
 
 enum {
@@ -53,12 +53,12 @@ static bool slot_set(pd_overlay *o, slot *s, const char *str, float size, bool b
     if (s->valid && s->size == size && s->bold == bold && strcmp(s->str, str) == 0)
         return true;
     if (s->valid)
-        pd_text_run_free(&s->run);
+        pd_layout_run_free(&s->run);
     s->valid = false;
     snprintf(s->str, sizeof s->str, "%s", str);
     s->size = size;
     s->bold = bold;
-    if (!pd_text_layout(o->fonts, &(pd_text_desc){.str = s->str, .font_size = size, .bold = bold}, &s->run, err))
+    if (!pd_layout_text(o->fonts, &(pd_layout_desc){.str = s->str, .font_size = size, .bold = bold}, &s->run, err))
         return false;
     s->valid = true;
     return true;
@@ -127,10 +127,10 @@ void pd_overlay_destroy(pd_overlay **op)
         return;
     for (int i = 0; i < SLOT_COUNT; i++)
         if (o->slots[i].valid)
-            pd_text_run_free(&o->slots[i].run);
+            pd_layout_run_free(&o->slots[i].run);
     for (int i = 0; i < o->help_count; i++)
         if (o->help[i].valid)
-            pd_text_run_free(&o->help[i].run);
+            pd_layout_run_free(&o->help[i].run);
     free(o);
     *op = NULL;
 }

@@ -17,15 +17,10 @@ typedef enum play_kind {
 } play_kind;
 
 struct pd_presenter {
-    /* places: [0] is the start, [1..stop_count] the stops */
-    double *stop_t, *stop_hold;
-    const char **stop_note;
-    int *stop_section;
-    int stop_count;
-    pd_section_info *sections;
-    int section_count;
-    double duration;
-    bool has_tail; /* something moves after the last stop's wait: Next can go to the end */
+    /* the talk's places (scene/timeline.h), its arrays copied and owned */
+    pd_timeline tl;
+    int stop_count, section_count; /* tl's counts, as ints for the arithmetic below */
+    bool has_tail;                 /* something moves after the last stop's wait: Next can go to the end */
 
     double t;
     pd_play_mode mode;
@@ -62,40 +57,42 @@ const char *pd_play_mode_name(pd_play_mode m)
     }
 }
 
+/* place k: 0 is the start, 1..stop_count the stops */
+static double stop_t(const pd_presenter *p, int k) { return pd_timeline_stop_t(&p->tl, (uint32_t)k); }
+static double stop_hold(const pd_presenter *p, int k) { return k > 0 ? p->tl.stops[k - 1].hold : 0; }
+
 pd_presenter *pd_presenter_create(const pd_presenter_desc *desc, pd_err *err)
 {
-    if (!desc || !(desc->duration >= 0) || !isfinite(desc->duration) || (desc->stop_count && !desc->stops) ||
-        (desc->section_count && !desc->sections)) {
-        pd_err_set(err, "presenter: bad timeline (duration %g)", desc ? desc->duration : -1.0);
+    const pd_timeline *tl = desc ? &desc->timeline : NULL;
+    if (!tl || !(tl->duration >= 0) || !isfinite(tl->duration) || (tl->stop_count && !tl->stops) ||
+        (tl->section_count && !tl->sections) || tl->stop_count > INT32_MAX / 2 || tl->section_count > INT32_MAX / 2) {
+        pd_err_set(err, "presenter: bad timeline (duration %g)", tl ? tl->duration : -1.0);
         return NULL;
     }
     pd_presenter *p = calloc(1, sizeof *p);
-    int n = (int)desc->stop_count;
-    if (p) {
-        p->stop_t = calloc((size_t)n + 1, sizeof *p->stop_t);
-        p->stop_hold = calloc((size_t)n + 1, sizeof *p->stop_hold);
-        p->stop_note = calloc((size_t)n + 1, sizeof *p->stop_note);
-        p->stop_section = calloc((size_t)n + 1, sizeof *p->stop_section);
-        p->sections = calloc(desc->section_count + 1, sizeof *p->sections);
-    }
-    if (!p || !p->stop_t || !p->stop_hold || !p->stop_note || !p->stop_section || !p->sections) {
-        pd_presenter_destroy(&p);
+    pd_stop *stops = calloc(tl->stop_count + 1, sizeof *stops);
+    pd_section_info *sections = calloc(tl->section_count + 1, sizeof *sections);
+    if (!p || !stops || !sections) {
+        free(p);
+        free(stops);
+        free(sections);
         pd_err_set(err, "out of memory");
         return NULL;
     }
-    p->stop_count = n;
-    p->duration = desc->duration;
-    for (int i = 0; i < n; i++) {
-        const pd_stop *s = &desc->stops[i];
-        p->stop_t[i + 1] = fmin(fmax(s->t, 0), p->duration);
-        p->stop_hold[i + 1] = fmax(s->hold, 0);
-        p->stop_note[i + 1] = s->note;
-        p->stop_section[i + 1] = s->section;
+    p->tl = *tl;
+    for (uint32_t i = 0; i < tl->stop_count; i++) {
+        stops[i] = tl->stops[i];
+        stops[i].t = fmin(fmax(stops[i].t, 0), tl->duration);
+        stops[i].hold = fmax(stops[i].hold, 0);
     }
-    p->section_count = (int)desc->section_count;
-    for (int i = 0; i < p->section_count; i++)
-        p->sections[i] = desc->sections[i];
-    p->has_tail = p->duration > p->stop_t[n] + p->stop_hold[n] + EPS;
+    for (uint32_t i = 0; i < tl->section_count; i++)
+        sections[i] = tl->sections[i];
+    p->tl.stops = stops;
+    p->tl.sections = sections;
+    p->stop_count = (int)tl->stop_count;
+    p->section_count = (int)tl->section_count;
+    int n = p->stop_count;
+    p->has_tail = p->tl.duration > stop_t(p, n) + stop_hold(p, n) + EPS;
     p->hud = desc->hud;
     p->fullscreen = desc->fullscreen;
     p->mode = PD_MODE_HELD;
@@ -108,47 +105,37 @@ void pd_presenter_destroy(pd_presenter **pp)
     pd_presenter *p = *pp;
     if (!p)
         return;
-    free(p->stop_t);
-    free(p->stop_hold);
-    free(p->stop_note);
-    free(p->stop_section);
-    free(p->sections);
+    free((void *)p->tl.stops);
+    free((void *)p->tl.sections);
     free(p);
     *pp = NULL;
 }
 
 /* ---- places on the timeline ---- */
 
-static int stop_at(const pd_presenter *p, double t)
-{
-    int k = 0;
-    for (int i = 1; i <= p->stop_count; i++)
-        if (p->stop_t[i] <= t + EPS)
-            k = i;
-    return k;
-}
+static int stop_at(const pd_presenter *p, double t) { return (int)pd_timeline_stop_at(&p->tl, t); }
 
 /* where the animation after stop k begins: the wait's still frames end */
-static double anim_start(const pd_presenter *p, int k) { return fmin(p->stop_t[k] + p->stop_hold[k], p->duration); }
+static double anim_start(const pd_presenter *p, int k) { return fmin(stop_t(p, k) + stop_hold(p, k), p->tl.duration); }
 
 /* A time inside a wait shows the stop's held frame: count it as the stop. */
 static double normalize(const pd_presenter *p, double t)
 {
     int k = stop_at(p, t);
-    return t <= anim_start(p, k) + EPS ? p->stop_t[k] : t;
+    return t <= anim_start(p, k) + EPS ? stop_t(p, k) : t;
 }
 
 /* The next place Next holds at after t: a stop, or the end; false if none. */
 static bool next_place(const pd_presenter *p, double t, double *out, int *stop)
 {
     for (int i = 1; i <= p->stop_count; i++)
-        if (p->stop_t[i] > t + EPS) {
-            *out = p->stop_t[i];
+        if (stop_t(p, i) > t + EPS) {
+            *out = stop_t(p, i);
             *stop = i;
             return true;
         }
-    if (p->has_tail && p->duration > t + EPS) {
-        *out = p->duration;
+    if (p->has_tail && p->tl.duration > t + EPS) {
+        *out = p->tl.duration;
         *stop = -1;
         return true;
     }
@@ -160,25 +147,23 @@ static int prev_stop(const pd_presenter *p, double t)
 {
     int k = -1;
     for (int i = 0; i <= p->stop_count; i++)
-        if (p->stop_t[i] < t - EPS)
+        if (stop_t(p, i) < t - EPS)
             k = i;
     return k;
 }
 
+/* 0-based; before the first section counts as the first; -1 without sections */
 static int section_at(const pd_presenter *p, double t)
 {
-    int s = p->section_count ? 0 : -1;
-    for (int i = 0; i < p->section_count; i++)
-        if (p->sections[i].t <= t + EPS)
-            s = i;
-    return s;
+    int s = (int)pd_timeline_section_at(&p->tl, t) - 1;
+    return s < 0 && p->section_count ? 0 : s;
 }
 
 /* The first stop of section s (0-based), or -1 when it has none. */
 static int first_stop_of(const pd_presenter *p, int s)
 {
     for (int i = 1; i <= p->stop_count; i++)
-        if (p->stop_section[i] == s)
+        if (p->tl.stops[i - 1].section == s)
             return i;
     return -1;
 }
@@ -205,14 +190,14 @@ static void start_timer(pd_presenter *p)
 
 static void hold_at(pd_presenter *p, double t)
 {
-    p->t = fmin(fmax(t, 0), p->duration);
+    p->t = fmin(fmax(t, 0), p->tl.duration);
     p->mode = PD_MODE_HELD;
     p->scrub_dir = 0;
 }
 
 static void pause_at(pd_presenter *p, double t)
 {
-    p->t = fmin(fmax(t, 0), p->duration);
+    p->t = fmin(fmax(t, 0), p->tl.duration);
     p->mode = PD_MODE_PAUSED;
 }
 
@@ -235,7 +220,7 @@ static void do_next(pd_presenter *p)
         if (next_place(p, p->t, &target, &stop))
             hold_at(p, target);
         else if (p->kind == PLAY_CONTINUOUS && p->mode == PD_MODE_PLAYING)
-            hold_at(p, p->duration);
+            hold_at(p, p->tl.duration);
         else
             hold_at(p, normalize(p, p->t));
         return;
@@ -265,14 +250,14 @@ static void do_prev(pd_presenter *p)
 {
     p->scrub_dir = 0;
     int k = prev_stop(p, normalize(p, p->t));
-    hold_at(p, k < 0 ? 0 : p->stop_t[k]);
+    hold_at(p, k < 0 ? 0 : stop_t(p, k));
 }
 
 static void do_reverse(pd_presenter *p)
 {
     p->scrub_dir = 0;
     if (p->mode == PD_MODE_REVERSE) {
-        hold_at(p, p->stop_t[p->reverse_stop]);
+        hold_at(p, stop_t(p, p->reverse_stop));
         return;
     }
     double from = normalize(p, p->t);
@@ -283,7 +268,7 @@ static void do_reverse(pd_presenter *p)
     }
     from -= 1.0 / PD_PRESENT_FPS;
     if (from <= anim_start(p, k) + EPS) {
-        hold_at(p, p->stop_t[k]);
+        hold_at(p, stop_t(p, k));
         return;
     }
     p->t = from;
@@ -298,17 +283,17 @@ static void do_replay(pd_presenter *p)
     int k = stop_at(p, tn);
     double from, target = 0;
     int stop = 0;
-    if (fabs(tn - p->stop_t[k]) <= EPS) {
+    if (fabs(tn - stop_t(p, k)) <= EPS) {
         /* held at stop k: replay the step that led here */
         int j = prev_stop(p, tn);
         if (j < 0)
             return;
         from = anim_start(p, j);
-        target = p->stop_t[k];
+        target = stop_t(p, k);
     } else {
         from = anim_start(p, k);
         if (!next_place(p, from, &target, &stop))
-            target = p->duration;
+            target = p->tl.duration;
     }
     if (target <= from + EPS) {
         hold_at(p, target);
@@ -328,7 +313,7 @@ static void do_play_pause(pd_presenter *p)
         p->mode = PD_MODE_PAUSED;
         return;
     }
-    if (p->t >= p->duration - EPS) {
+    if (p->t >= p->tl.duration - EPS) {
         set_message(p, "end of the talk (Home goes to the start)");
         return;
     }
@@ -341,9 +326,9 @@ static void go_section(pd_presenter *p, int s)
 {
     int k = first_stop_of(p, s);
     if (k > 0)
-        hold_at(p, p->stop_t[k]);
+        hold_at(p, stop_t(p, k));
     else
-        pause_at(p, p->sections[s].t);
+        pause_at(p, p->tl.sections[s].t);
 }
 
 static void do_section_step(pd_presenter *p, int dir)
@@ -365,7 +350,7 @@ static void do_section_step(pd_presenter *p, int dir)
     }
     /* back: to the start of this section, or the one before when already there */
     int k = first_stop_of(p, s);
-    double here = k > 0 ? p->stop_t[k] : p->sections[s].t;
+    double here = k > 0 ? stop_t(p, k) : p->tl.sections[s].t;
     if (tn > here + EPS)
         go_section(p, s);
     else if (s > 0)
@@ -378,7 +363,7 @@ bool pd_presenter_goto_stop(pd_presenter *p, int n, pd_err *err)
 {
     if (n < 0 || n > p->stop_count)
         return pd_err_set(err, "stop %d is out of range: the talk has stops 0..%d", n, p->stop_count);
-    hold_at(p, p->stop_t[n]);
+    hold_at(p, stop_t(p, n));
     return true;
 }
 
@@ -538,7 +523,7 @@ unsigned pd_presenter_key(pd_presenter *p, int key, int mods)
         return PD_ACT_CHANGED;
     case PD_KEY_END:
         /* the last stop; a talk without stops has only its end */
-        hold_at(p, p->stop_count ? p->stop_t[p->stop_count] : p->duration);
+        hold_at(p, p->stop_count ? stop_t(p, p->stop_count) : p->tl.duration);
         return PD_ACT_CHANGED;
     case 'V':
         do_reverse(p);
@@ -635,7 +620,7 @@ static void seek_bar(pd_presenter *p, double x)
     double u = (x - PD_HUD_BAR_X0) / (PD_HUD_BAR_X1 - PD_HUD_BAR_X0);
     u = fmin(fmax(u, 0), 1);
     p->scrub_dir = 0;
-    pause_at(p, u * p->duration);
+    pause_at(p, u * p->tl.duration);
 }
 
 unsigned pd_presenter_mouse_down(pd_presenter *p, int button, double x, double y)
@@ -696,21 +681,21 @@ void pd_presenter_tick(pd_presenter *p, double dt)
     if (p->scrub_dir)
         pause_at(p, p->t + p->scrub_dir * PD_PRESENT_SCRUB_SPEED * dt);
     if (p->mode == PD_MODE_PLAYING) {
-        double end = p->kind == PLAY_CONTINUOUS ? p->duration : p->target;
+        double end = p->kind == PLAY_CONTINUOUS ? p->tl.duration : p->target;
         p->t += dt;
         if (p->t >= end - EPS)
             hold_at(p, end);
     } else if (p->mode == PD_MODE_REVERSE) {
         p->t -= dt;
         if (p->t <= anim_start(p, p->reverse_stop) + EPS)
-            hold_at(p, p->stop_t[p->reverse_stop]);
+            hold_at(p, stop_t(p, p->reverse_stop));
     }
 }
 
 double pd_presenter_time_to_rest(const pd_presenter *p)
 {
     if (p->mode == PD_MODE_PLAYING)
-        return fmax((p->kind == PLAY_CONTINUOUS ? p->duration : p->target) - p->t, 0);
+        return fmax((p->kind == PLAY_CONTINUOUS ? p->tl.duration : p->target) - p->t, 0);
     if (p->mode == PD_MODE_REVERSE)
         return fmax(p->t - anim_start(p, p->reverse_stop), 0);
     return 0;
@@ -723,19 +708,19 @@ pd_play_mode pd_presenter_mode(const pd_presenter *p) { return p->mode; }
 int pd_presenter_stop(const pd_presenter *p) { return stop_at(p, p->t); }
 int pd_presenter_stop_count(const pd_presenter *p) { return p->stop_count; }
 int pd_presenter_section(const pd_presenter *p) { return section_at(p, p->t); }
-double pd_presenter_duration(const pd_presenter *p) { return p->duration; }
+double pd_presenter_duration(const pd_presenter *p) { return p->tl.duration; }
 int pd_presenter_section_count(const pd_presenter *p) { return p->section_count; }
 
 const pd_section_info *pd_presenter_section_info(const pd_presenter *p, int i)
 {
-    return i >= 0 && i < p->section_count ? &p->sections[i] : NULL;
+    return i >= 0 && i < p->section_count ? &p->tl.sections[i] : NULL;
 }
 
 double pd_presenter_stop_t(const pd_presenter *p, int n)
 {
     if (n < 0)
         return 0;
-    return n <= p->stop_count ? p->stop_t[n] : p->duration;
+    return n <= p->stop_count ? stop_t(p, n) : p->tl.duration;
 }
 
 double pd_presenter_next_t(const pd_presenter *p)
@@ -756,7 +741,7 @@ const char *pd_presenter_note(const pd_presenter *p)
         if (next_place(p, p->t, &t, &stop) && stop > 0)
             k = stop;
     }
-    return p->stop_note[k];
+    return k > 0 ? p->tl.stops[k - 1].note : NULL;
 }
 
 pd_presenter_view pd_presenter_get_view(const pd_presenter *p)

@@ -7,7 +7,7 @@
  * Does not own: GL, windows, files. It is a function of (state, event, dt):
  * the window, the headless `--keys` runner and the tests drive the same code.
  *
- *   pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){ .stops = s, .stop_count = n, ... }, &err);
+ *   pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){ .timeline = pd_scene_timeline(scene) }, &err);
  *   unsigned act = pd_presenter_key(p, PD_KEY_RIGHT, 0);   // act: PD_ACT_* requests for the caller
  *   pd_presenter_tick(p, 1.0 / 60);                        // advance the clock
  *   draw(pd_presenter_t(p));
@@ -23,7 +23,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
-#include "scene/scene.h"
+#include "scene/timeline.h"
 
 /* Frame rate of frame stepping (Ctrl+arrows): Manim's 60 fps grid. */
 #define PD_PRESENT_FPS 60.0
@@ -62,13 +62,9 @@ enum {
 };
 
 typedef struct pd_presenter_desc {
-    const pd_stop *stops; /* the talk's stops (copied) */
-    uint32_t stop_count;
-    const pd_section_info *sections; /* copied; titles are borrowed */
-    uint32_t section_count;
-    double duration;
-    bool hud;        /* HUD shown at start */
-    bool fullscreen; /* the window starts fullscreen (Esc leaves it first) */
+    pd_timeline timeline; /* the talk's places: its arrays are copied, titles and notes borrowed */
+    bool hud;             /* HUD shown at start */
+    bool fullscreen;      /* the window starts fullscreen (Esc leaves it first) */
 } pd_presenter_desc;
 
 typedef struct pd_presenter pd_presenter;

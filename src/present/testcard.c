@@ -7,7 +7,7 @@
 #include "text/layout.h"
 
 typedef struct card_text {
-    pd_text_run run;
+    pd_layout_run run;
     pd_v2 at;
     float angle;
     pd_color color;
@@ -26,7 +26,7 @@ static bool add_text(pd_testcard *tc, pd_fonts *fonts, const char *str, float si
                      pd_color color, pd_err *err)
 {
     card_text *ct = &tc->texts[tc->text_count];
-    if (!pd_text_layout(fonts, &(pd_text_desc){.str = str, .font_size = size, .bold = bold}, &ct->run, err))
+    if (!pd_layout_text(fonts, &(pd_layout_desc){.str = str, .font_size = size, .bold = bold}, &ct->run, err))
         return false;
     ct->at = at;
     ct->angle = angle;
@@ -70,7 +70,7 @@ void pd_testcard_destroy(pd_testcard **tcp)
     if (!tc)
         return;
     for (int i = 0; i < tc->text_count; i++)
-        pd_text_run_free(&tc->texts[i].run);
+        pd_layout_run_free(&tc->texts[i].run);
     free(tc);
     *tcp = NULL;
 }

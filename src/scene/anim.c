@@ -725,20 +725,14 @@ void pd_note(pd_scene *s, const char *text)
 
 /* ---- timeline queries ---- */
 
-double pd_scene_duration(const pd_scene *s) { return scene_now(s); }
-uint32_t pd_scene_frame_count(const pd_scene *s) { return (uint32_t)s->now_frame; }
-uint32_t pd_scene_stop_count(const pd_scene *s) { return (uint32_t)s->stops.len; }
-
-const pd_stop *pd_scene_stop(const pd_scene *s, uint32_t i)
+pd_timeline pd_scene_timeline(const pd_scene *s)
 {
-    return i < s->stops.len ? &((const pd_stop *)s->stops.data)[i] : NULL;
-}
-
-uint32_t pd_scene_section_count(const pd_scene *s) { return (uint32_t)s->sections.len; }
-
-const pd_section_info *pd_scene_section(const pd_scene *s, uint32_t i)
-{
-    return i < s->sections.len ? &((const pd_section_info *)s->sections.data)[i] : NULL;
+    return (pd_timeline){.duration = scene_now(s),
+                         .frames = (uint32_t)s->now_frame,
+                         .stops = s->stops.data,
+                         .stop_count = (uint32_t)s->stops.len,
+                         .sections = s->sections.data,
+                         .section_count = (uint32_t)s->sections.len};
 }
 
 uint32_t pd_scene_play_count(const pd_scene *s) { return (uint32_t)s->plays.len; }

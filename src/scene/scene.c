@@ -179,11 +179,11 @@ pd_mob pd_text(pd_scene *s, const pd_text_style *style)
         scene_fail(s, "pd_text: no string given");
         return (pd_mob){0};
     }
-    pd_text_run run = {0};
+    pd_layout_run run = {0};
     pd_err err = {0};
-    pd_text_desc desc = {
+    pd_layout_desc desc = {
         .str = style->str, .font_size = style->font_size, .bold = style->bold, .pango_grid = s->pango_grid};
-    if (!pd_text_layout(s->fonts, &desc, &run, &err)) {
+    if (!pd_layout_text(s->fonts, &desc, &run, &err)) {
         scene_fail(s, "pd_text(\"%.40s\"): %s", style->str, err.msg);
         return (pd_mob){0};
     }
@@ -192,7 +192,7 @@ pd_mob pd_text(pd_scene *s, const pd_text_style *style)
     scene_mob(s, g)->group = GROUP_TEXT;
     scene_mob(s, g)->type = "Text";
     for (uint32_t i = 0; i < run.glyph_count; i++) {
-        const pd_text_glyph *tg = &run.glyphs[i];
+        const pd_layout_glyph *tg = &run.glyphs[i];
         pd_mob l = new_mob(s, MOB_GLYPH);
         mob *m = scene_mob(s, l);
         m->g.font = tg->font;
@@ -207,7 +207,7 @@ pd_mob pd_text(pd_scene *s, const pd_text_style *style)
         m->is_text = true;
         group_add(s, g, l);
     }
-    pd_text_run_free(&run);
+    pd_layout_run_free(&run);
     return g;
 }
 
@@ -267,14 +267,14 @@ pd_mob pd_mathtex(pd_scene *s, const pd_tex_style *style)
     if (!pd_tex_typeset(s->fonts, style->tex, &box, &err)) {
         /* bad TeX: the formula's source in red, and the message; the talk still loads */
         pd_log(PD_LOG_ERROR, "%s in \"%s\"", err.msg, style->tex);
-        pd_text_run run = {0};
-        if (pd_text_layout(s->fonts, &(pd_text_desc){.str = style->tex, .font_size = fs}, &run, NULL)) {
+        pd_layout_run run = {0};
+        if (pd_layout_text(s->fonts, &(pd_layout_desc){.str = style->tex, .font_size = fs}, &run, NULL)) {
             for (uint32_t i = 0; i < run.glyph_count; i++) {
-                const pd_text_glyph *tg = &run.glyphs[i];
+                const pd_layout_glyph *tg = &run.glyphs[i];
                 pd_mob l = glyph_leaf(s, tg->font, tg->glyph, (pd_v2){tg->x, tg->y}, tg->em, PD_RED);
                 group_add(s, g, l);
             }
-            pd_text_run_free(&run);
+            pd_layout_run_free(&run);
         }
         return g;
     }

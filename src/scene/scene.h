@@ -8,6 +8,11 @@
  * turns the result into flat GPU data (instances, tracks, epochs) that the
  * renderer uploads once and evaluates at a uniform t.
  *
+ * This header is the authoring API, what a talk's author reads. Beside it:
+ * scene/timeline.h (stops, sections, duration, for the presenter and the
+ * exporter), scene/gpu_data.h (finalising into GPU data, for gfx/) and
+ * scene/introspect.h (plays as recorded, for tests).
+ *
  * Owns: the mobject tree, bounding boxes over anchor points (manim-semantics
  * §6), animation timing and lag (§7), frame counting (§8), stops, sections,
  * speaker notes. Does not own: GL (gfx/), fonts and shaping (text/), TeX (tex/).
@@ -31,7 +36,6 @@
 #include "core/err.h"
 #include "core/gpu_layout.h"
 #include "core/vec.h"
-#include "text/atlas.h"
 #include "text/font.h"
 
 typedef struct pd_scene pd_scene;
@@ -58,16 +62,12 @@ typedef struct pd_mob {
 #define PD_MED_LARGE_BUFF 0.5f
 #define PD_LARGE_BUFF 1.0f
 
-static inline pd_v2 pd_v2_add(pd_v2 a, pd_v2 b) { return (pd_v2){a.x + b.x, a.y + b.y}; }
-static inline pd_v2 pd_v2_sub(pd_v2 a, pd_v2 b) { return (pd_v2){a.x - b.x, a.y - b.y}; }
-static inline pd_v2 pd_v2_scale(pd_v2 a, float k) { return (pd_v2){a.x * k, a.y * k}; }
-
 pd_scene *pd_scene_create(pd_fonts *fonts);
 void pd_scene_destroy(pd_scene **s);
 /* The first API misuse recorded while the script ran, or NULL. */
 const char *pd_scene_error(const pd_scene *s);
 /* Lay Text out on Pango's 0.05-unit advance grid, as Manim renders it
- * (pd_text_desc.pango_grid). Set before the script runs. */
+ * (pd_layout_desc.pango_grid). Set before the script runs. */
 void pd_scene_set_pango_grid(pd_scene *s, bool on);
 
 /* ---- mobjects ---- */
@@ -265,88 +265,5 @@ void pd_wait(pd_scene *s, double seconds);
 void pd_section(pd_scene *s, const char *title);
 /* Attaches a speaker note to the next stop (the next wait). */
 void pd_note(pd_scene *s, const char *text);
-
-/* ---- the timeline, after the script ---- */
-typedef struct pd_stop {
-    double t;    /* the wait's start: the held frame */
-    double hold; /* the wait's length */
-    int section; /* 0-based */
-    const char *note;
-} pd_stop;
-
-typedef struct pd_section_info {
-    double t;
-    const char *title;
-} pd_section_info;
-
-double pd_scene_duration(const pd_scene *s);
-uint32_t pd_scene_frame_count(const pd_scene *s); /* at 60 fps, Manim's rule */
-uint32_t pd_scene_stop_count(const pd_scene *s);
-const pd_stop *pd_scene_stop(const pd_scene *s, uint32_t i); /* 0-based: stop N of --list is i = N-1 */
-uint32_t pd_scene_section_count(const pd_scene *s);
-const pd_section_info *pd_scene_section(const pd_scene *s, uint32_t i);
-
-/* One play/wait as recorded: for tests against manim-reference-timeline.json. */
-typedef struct pd_play_info {
-    uint32_t start_frame, frames;
-    bool is_wait;
-    uint32_t anim_count;
-} pd_play_info;
-uint32_t pd_scene_play_count(const pd_scene *s);
-pd_play_info pd_scene_play(const pd_scene *s, uint32_t i);
-
-/* One animation of a play as resolved at play() time: Manim's class name of
- * the mobject, its member count N, run_time, lag and box (before begin). */
-typedef struct pd_anim_info {
-    pd_anim_kind kind;
-    const char *mob_type; /* "Text", "MathTex", "VGroup", "Square", "Arrow", ... */
-    uint32_t n;
-    double run_time, lag_ratio;
-    pd_rate rate;
-    float x0, y0, x1, y1;
-    bool rotated; /* some member was rotated (its box mixes width into height) */
-} pd_anim_info;
-/* The a-th animation of play p (0-based); NULL when out of range. */
-const pd_anim_info *pd_scene_anim_info(const pd_scene *s, uint32_t p, uint32_t a);
-
-/* ---- GPU data (read by gfx/, which owns the upload) ---- */
-
-/* Four RGBA32F texels per instance, five per track key, one header texel per
- * track; see shaders/scene.vert for the layout. */
-typedef struct pd_epoch {
-    float t;        /* the epoch covers [t, next epoch's t) */
-    uint32_t first; /* into index[] */
-    uint32_t count;
-    uint32_t first_run; /* into runs[]: its instances as same-kind runs, in draw order */
-    uint32_t run_count;
-} pd_epoch;
-
-/* Consecutive instances drawn with one fragment variant: kind is 3 for
- * glyphs, 0 for shapes (rectangles, segments, triangles). */
-typedef struct pd_run {
-    uint32_t kind;
-    uint32_t first; /* into index[] */
-    uint32_t count;
-} pd_run;
-
-typedef struct pd_scene_gpu {
-    const float *instances;
-    uint32_t instance_count;
-    const float *tracks;
-    uint32_t track_texels;
-    const uint32_t *index;
-    uint32_t index_count;
-    const pd_epoch *epochs;
-    uint32_t epoch_count;
-    const pd_run *runs;
-    uint32_t run_count;
-} pd_scene_gpu;
-
-/* Builds the GPU data (rasterising every glyph into the atlas). Call once,
- * after the script. Fails (err) on a recorded API misuse. */
-bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err);
-pd_scene_gpu pd_scene_gpu_data(const pd_scene *s);
-/* The epoch drawn at time t: a binary search, independent of talk length. */
-const pd_epoch *pd_scene_epoch_at(const pd_scene *s, double t);
 
 #endif

@@ -5,7 +5,10 @@
 
 #include "core/arena.h"
 #include "core/gpu_layout.h"
+#include "scene/gpu_data.h"
+#include "scene/introspect.h"
 #include "scene/scene.h"
+#include "scene/timeline.h"
 
 typedef enum mob_kind {
     MOB_GROUP, /* VGroup, Text, MathTex, Arrow: children only */

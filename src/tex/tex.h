@@ -32,7 +32,7 @@ typedef struct pd_tex_item {
     pd_tex_item_kind kind;
     /* glyph: font (PD_FONT_MATH, or another pd_font_id for \text), glyph id,
      * pen origin (x, y) and em size (1 for D/T, script_percent_scale_down/100
-     * for S, scriptscript for SS). Same convention as pd_text_glyph. */
+     * for S, scriptscript for SS). Same convention as pd_layout_glyph. */
     pd_font_id font;
     uint32_t glyph;
     float x, y, em;

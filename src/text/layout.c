@@ -78,7 +78,7 @@ static double shape_run(pd_fonts *fonts, hb_buffer_t *buf, pd_font_id font, cons
     for (unsigned i = 0; i < n; i++) {
         const pd_outline *o = pd_font_outline(fonts, font, info[i].codepoint);
         if (o && !o->empty) {
-            pd_text_glyph *g = pd_vec_push(out, sizeof *g);
+            pd_layout_glyph *g = pd_vec_push(out, sizeof *g);
             g->font = font;
             g->glyph = info[i].codepoint;
             /* em units for now; scaled and centred by the caller */
@@ -98,10 +98,10 @@ static double shape_run(pd_fonts *fonts, hb_buffer_t *buf, pd_font_id font, cons
     return pen_em;
 }
 
-bool pd_text_layout(pd_fonts *fonts, const pd_text_desc *desc, pd_text_run *out, pd_err *err)
+bool pd_layout_text(pd_fonts *fonts, const pd_layout_desc *desc, pd_layout_run *out, pd_err *err)
 {
     if (!out)
-        return pd_err_set(err, "text layout: no output run given (pass a pd_text_run to fill)");
+        return pd_err_set(err, "text layout: no output run given (pass a pd_layout_run to fill)");
     memset(out, 0, sizeof *out);
     if (!fonts || !desc || !desc->str)
         return pd_err_set(err, "text layout: no %s given (pass a loaded pd_fonts and a desc with .str set)",
@@ -160,7 +160,7 @@ bool pd_text_layout(pd_fonts *fonts, const pd_text_desc *desc, pd_text_run *out,
     hb_buffer_destroy(buf);
 
     float em = fs / 72.0f; /* manim: 1 em = F/72 units */
-    pd_text_glyph *g = glyphs.data;
+    pd_layout_glyph *g = glyphs.data;
     uint32_t n = (uint32_t)glyphs.len;
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -196,7 +196,7 @@ bool pd_text_layout(pd_fonts *fonts, const pd_text_desc *desc, pd_text_run *out,
     return true;
 }
 
-void pd_text_run_free(pd_text_run *run)
+void pd_layout_run_free(pd_layout_run *run)
 {
     if (!run)
         return;

@@ -17,7 +17,10 @@
 #include "core/file.h"
 #include "gfx/gfx.h"
 #include "platform/platform.h"
+#include "scene/gpu_data.h"
+#include "scene/introspect.h"
 #include "scene/scene.h"
+#include "scene/timeline.h"
 #include "talks/talks.h"
 
 static double thread_cpu_s(void)
@@ -58,7 +61,7 @@ static bool load(loaded *l, pd_fonts *fonts, pd_gfx *g, const char *name)
 
 static double seek_us(pd_gfx *g, loaded *l, int w, int h, double *max_us)
 {
-    double dur = pd_scene_duration(l->scene), total = 0;
+    double dur = pd_scene_timeline(l->scene).duration, total = 0;
     *max_us = 0;
     srand(7);
     for (int i = 0; i < 1000; i++) {
@@ -139,7 +142,7 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    uint32_t frames = pd_scene_frame_count(l.scene);
+    uint32_t frames = pd_scene_timeline(l.scene).frames;
     uint32_t n = (frames + (uint32_t)stride - 1) / (uint32_t)stride;
     double *ms = malloc(n * sizeof *ms);
     uint32_t k = 0, max_at = 0;
@@ -182,7 +185,7 @@ int main(int argc, char **argv)
         s1 = seek_us(g, &d1, w, h, &m1);
     if (load(&d10, fonts, g, "demo10"))
         s10 = seek_us(g, &d10, w, h, &m10);
-    double d1_len = pd_scene_duration(d1.scene), d10_len = pd_scene_duration(d10.scene);
+    double d1_len = pd_scene_timeline(d1.scene).duration, d10_len = pd_scene_timeline(d10.scene).duration;
 
     printf("bench_talk: %s, %dx%d, %s\n", name, w, h, pd_gfx_renderer_name(g));
     printf("  start-up to first frame   %8.1f ms\n", startup_ms);

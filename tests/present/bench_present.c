@@ -14,7 +14,10 @@
 #include "present/keymap.h"
 #include "present/overlay.h"
 #include "present/presenter.h"
+#include "scene/gpu_data.h"
+#include "scene/introspect.h"
 #include "scene/scene.h"
+#include "scene/timeline.h"
 #include "talks/talks.h"
 
 enum {
@@ -96,20 +99,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_present: %s\n", err.msg);
         return 1;
     }
-    uint32_t ns = pd_scene_stop_count(b.s), nsec = pd_scene_section_count(b.s);
-    pd_stop *stops = calloc(ns + 1, sizeof *stops);
-    pd_section_info *secs = calloc(nsec + 1, sizeof *secs);
-    for (uint32_t i = 0; i < ns; i++)
-        stops[i] = *pd_scene_stop(b.s, i);
-    for (uint32_t i = 0; i < nsec; i++)
-        secs[i] = *pd_scene_section(b.s, i);
-    b.p = pd_presenter_create(&(pd_presenter_desc){.stops = stops,
-                                                   .stop_count = ns,
-                                                   .sections = secs,
-                                                   .section_count = nsec,
-                                                   .duration = pd_scene_duration(b.s),
-                                                   .hud = true},
-                              &err);
+    b.p = pd_presenter_create(&(pd_presenter_desc){.timeline = pd_scene_timeline(b.s), .hud = true}, &err);
     b.ov = pd_overlay_create(b.f.fonts, &err);
     b.ms = malloc(MAX_SAMPLES * sizeof *b.ms);
     b.info.clock_s = 12 * 3600;
@@ -120,6 +110,7 @@ int main(int argc, char **argv)
     uint8_t *prev = malloc(bytes);
     int worst_frames = 0;
     double worst_ms = 0, sum_ms = 0;
+    uint32_t ns = pd_scene_timeline(b.s).stop_count;
     for (uint32_t i = 0; i <= ns; i++) {
         pd_presenter_goto_stop(b.p, (int)i, &err);
         frame(&b, true);
@@ -187,8 +178,6 @@ int main(int argc, char **argv)
 
     free(prev);
     free(b.ms);
-    free(stops);
-    free(secs);
     pd_overlay_destroy(&b.ov);
     pd_presenter_destroy(&b.p);
     pd_scene_destroy(&b.s);

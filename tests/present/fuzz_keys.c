@@ -111,12 +111,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* bit 0: no stops; bit 5: the talk ends with the last wait (no tail) */
     bool empty = sel & 1;
     pd_presenter_desc d = {
-        .duration = empty || (sel & 32) ? 10 : 11, .hud = (sel & 2) != 0, .fullscreen = (sel & 4) != 0};
+        .timeline = {.duration = empty || (sel & 32) ? 10 : 11}, .hud = (sel & 2) != 0, .fullscreen = (sel & 4) != 0};
     if (!empty) {
-        d.stops = STOPS;
-        d.stop_count = 3;
-        d.sections = SECTIONS;
-        d.section_count = 2;
+        d.timeline.stops = STOPS;
+        d.timeline.stop_count = 3;
+        d.timeline.sections = SECTIONS;
+        d.timeline.section_count = 2;
     }
     run r = {.frames = (sel & 8) != 0};
     r.p = pd_presenter_create(&d, &err);

@@ -13,7 +13,10 @@
 #include "present/keymap.h"
 #include "present/overlay.h"
 #include "present/presenter.h"
+#include "scene/gpu_data.h"
+#include "scene/introspect.h"
 #include "scene/scene.h"
+#include "scene/timeline.h"
 #include "talks/talks.h"
 
 enum {
@@ -64,20 +67,7 @@ int main(void)
     pd_scene_gpu data = pd_scene_gpu_data(s);
     CHECK(pd_gfx_scene_upload(f.gfx, &data, &err), "upload: %s", err.msg);
 
-    pd_stop stops[8];
-    pd_section_info secs[8];
-    uint32_t ns = pd_scene_stop_count(s), nsec = pd_scene_section_count(s);
-    for (uint32_t i = 0; i < ns && i < 8; i++)
-        stops[i] = *pd_scene_stop(s, i);
-    for (uint32_t i = 0; i < nsec && i < 8; i++)
-        secs[i] = *pd_scene_section(s, i);
-    pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.stops = stops,
-                                                               .stop_count = ns,
-                                                               .sections = secs,
-                                                               .section_count = nsec,
-                                                               .duration = pd_scene_duration(s),
-                                                               .hud = false},
-                                          &err);
+    pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.timeline = pd_scene_timeline(s), .hud = false}, &err);
     pd_overlay *ov = pd_overlay_create(f.fonts, &err);
     CHECK(p && ov, "create: %s", err.msg);
     if (!p || !ov)

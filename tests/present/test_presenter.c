@@ -39,7 +39,8 @@ static pd_presenter *make(void)
     pd_err err = {0};
     pd_presenter *p = pd_presenter_create(
         &(pd_presenter_desc){
-            .stops = STOPS, .stop_count = 3, .sections = SECTIONS, .section_count = 2, .duration = 11, .hud = true},
+            .timeline = {.stops = STOPS, .stop_count = 3, .sections = SECTIONS, .section_count = 2, .duration = 11},
+            .hud = true},
         &err);
     CHECK(p != NULL, "create: %s", err.msg);
     return p;
@@ -416,7 +417,7 @@ static void test_script_apply(void)
 static void test_empty_talk(void)
 {
     pd_err err = {0};
-    pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.duration = 10}, &err);
+    pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.timeline = {.duration = 10}}, &err);
     CHECK(p != NULL, "no stops: %s", err.msg);
     pd_presenter_key(p, PD_KEY_RIGHT_BRACKET, 0);
     pd_presenter_key(p, '1', 0);
@@ -435,7 +436,7 @@ static void test_empty_talk(void)
     settle(p);
     EXPECT(p, 10, 0, PD_MODE_HELD, "k plays it");
     pd_presenter_destroy(&p);
-    CHECK(pd_presenter_create(&(pd_presenter_desc){.duration = -1}, &err) == NULL, "negative duration");
+    CHECK(pd_presenter_create(&(pd_presenter_desc){.timeline = {.duration = -1}}, &err) == NULL, "negative duration");
 }
 
 /* Next while K plays inside the last wait of a talk that ends with it: the
@@ -444,7 +445,8 @@ static void test_next_in_last_wait(void)
 {
     static const pd_stop stops[] = {{.t = 2, .hold = 1, .section = 0}, {.t = 8, .hold = 3, .section = 0}};
     pd_err err = {0};
-    pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.stops = stops, .stop_count = 2, .duration = 11}, &err);
+    pd_presenter *p =
+        pd_presenter_create(&(pd_presenter_desc){.timeline = {.stops = stops, .stop_count = 2, .duration = 11}}, &err);
     CHECK(p != NULL, "create: %s", err.msg);
     pd_presenter_key(p, PD_KEY_END, 0);
     EXPECT(p, 8, 2, PD_MODE_HELD, "end: the last stop");

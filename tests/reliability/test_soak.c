@@ -50,7 +50,7 @@ int main(int argc, char **argv)
     fixture f = {0};
     fixture_open(&f, 64, 36);
     pd_scene *s = talk_open(&f, "gqa");
-    double dur = pd_scene_duration(s);
+    double dur = pd_scene_timeline(s).duration;
     enum {
         MAX_SAMPLES = 4096
     };

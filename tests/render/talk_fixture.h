@@ -3,7 +3,10 @@
 #define PD_TESTS_TALK_FIXTURE_H
 
 #include "fixture.h"
+#include "scene/gpu_data.h"
+#include "scene/introspect.h"
 #include "scene/scene.h"
+#include "scene/timeline.h"
 #include "talks/talks.h"
 
 static inline pd_scene *talk_open(fixture *f, const char *name)

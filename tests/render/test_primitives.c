@@ -189,9 +189,9 @@ static void test_text_ink_box(fixture *f)
 {
     static const float sizes[] = {12, 34, 96};
     for (size_t i = 0; i < 3; i++) {
-        pd_text_run run = {0};
+        pd_layout_run run = {0};
         pd_err err = {0};
-        CHECK(pd_text_layout(f->fonts, &(pd_text_desc){.str = "Hxgjy QK", .font_size = sizes[i]}, &run, &err),
+        CHECK(pd_layout_text(f->fonts, &(pd_layout_desc){.str = "Hxgjy QK", .font_size = sizes[i]}, &run, &err),
               "layout: %s", err.msg);
         fixture_begin(f);
         CHECK(pd_gfx_text(f->gfx, f->atlas, &run, (pd_v2){0, 0}, 0, PD_HEX(0xFFFFFF), &err), "draw: %s", err.msg);
@@ -215,7 +215,7 @@ static void test_text_ink_box(fixture *f)
         CHECK_NEAR(y0, fixture_px_y(f, run.y1), 1.0, what);
         snprintf(what, sizeof what, "F=%.0f ink bottom (px)", sizes[i]);
         CHECK_NEAR(y1 + 1, fixture_px_y(f, run.y0), 1.0, what);
-        pd_text_run_free(&run);
+        pd_layout_run_free(&run);
     }
 }
 

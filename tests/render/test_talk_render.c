@@ -40,8 +40,8 @@ static void test_seek_order(fixture *f, pd_scene *s)
 static void test_goldens(fixture *f, pd_scene *s)
 {
     char name[64];
-    for (uint32_t i = 0; i < pd_scene_stop_count(s); i++) {
-        talk_render(f, s, pd_scene_stop(s, i)->t);
+    for (uint32_t i = 0; i < pd_scene_timeline(s).stop_count; i++) {
+        talk_render(f, s, pd_scene_timeline(s).stops[i].t);
         snprintf(name, sizeof name, "gqa_stop%02u", i + 1);
         CHECK(golden_check(name, f->px, f->w, f->h), "golden %s", name);
     }
@@ -72,7 +72,7 @@ static void test_heatmap_softmax(void)
     fixture f = {0};
     fixture_open(&f, 1920, 1080);
     pd_scene *s = talk_open(&f, "gqa");
-    talk_render(&f, s, pd_scene_stop(s, 8)->t); /* stop 9: after the causal softmax */
+    talk_render(&f, s, pd_scene_timeline(s).stops[8].t); /* stop 9: after the causal softmax */
     double w[7][7], lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i < 7; i++) {
         double sum = 0;
@@ -114,7 +114,7 @@ int main(void)
     fixture f = {0};
     fixture_open(&f, 960, 540);
     pd_scene *s = talk_open(&f, "gqa");
-    CHECK(pd_scene_stop_count(s) == 24, "24 stops (%u)", pd_scene_stop_count(s));
+    CHECK(pd_scene_timeline(s).stop_count == 24, "24 stops (%u)", pd_scene_timeline(s).stop_count);
     test_seek_order(&f, s);
     test_goldens(&f, s);
     pd_scene_destroy(&s);

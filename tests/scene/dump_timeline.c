@@ -5,7 +5,10 @@
 #include <string.h>
 
 #include "core/file.h"
+#include "scene/gpu_data.h"
+#include "scene/introspect.h"
 #include "scene/scene.h"
+#include "scene/timeline.h"
 #include "talks/talks.h"
 
 static const char *anim_name(pd_anim_kind k)
@@ -61,7 +64,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "dump_timeline: %s\n", pd_scene_error(s));
         return 1;
     }
-    printf("{\"total_frames\":%u,\"total_seconds\":%.5f,\"plays\":[\n", pd_scene_frame_count(s), pd_scene_duration(s));
+    printf("{\"total_frames\":%u,\"total_seconds\":%.5f,\"plays\":[\n", pd_scene_timeline(s).frames,
+           pd_scene_timeline(s).duration);
     for (uint32_t p = 0; p < pd_scene_play_count(s); p++) {
         pd_play_info pi = pd_scene_play(s, p);
         printf("%s{\"play\":%u,\"start_frame\":%u,\"frames\":%u,\"static_wait\":%s,\"animations\":[", p ? ",\n" : "", p,

@@ -7,7 +7,10 @@
 
 #include "../check.h"
 #include "core/file.h"
+#include "scene/gpu_data.h"
+#include "scene/introspect.h"
 #include "scene/scene.h"
+#include "scene/timeline.h"
 #include "scene/scene_internal.h"
 #include "talks/talks.h"
 
@@ -143,19 +146,19 @@ static void test_timing(void)
     pd_play_rt(s, 0.08, pd_fade_out(sq));
     pd_wait(s, 1.2);
     /* frames: 60 + 1 + 8 + 9 + 5 + 72 */
-    CHECK(pd_scene_frame_count(s) == 155, "frames %u, want 155", pd_scene_frame_count(s));
+    CHECK(pd_scene_timeline(s).frames == 155, "frames %u, want 155", pd_scene_timeline(s).frames);
     CHECK(pd_scene_play(s, 1).frames == 1, "run_time 0.015 is one frame");
     CHECK(pd_scene_play(s, 2).frames == 8, "run_time 0.12 is 8 frames (7.2 up)");
     CHECK(pd_scene_play(s, 3).frames == 9, "wait 0.15 is 9 frames");
     CHECK(pd_scene_play(s, 4).frames == 5, "run_time 0.08 is 5 frames");
-    CHECK(pd_scene_stop_count(s) == 2, "two stops");
-    const pd_stop *st = pd_scene_stop(s, 0);
+    CHECK(pd_scene_timeline(s).stop_count == 2, "two stops");
+    const pd_stop *st = &pd_scene_timeline(s).stops[0];
     CHECK_NEAR(st->t, 69.0 / 60, 1e-9, "stop 1 time");
     CHECK_NEAR(st->hold, 0.15, 1e-9, "stop 1 hold");
     CHECK(st->note && strcmp(st->note, "hello") == 0, "note attached to the next stop");
-    CHECK(pd_scene_stop(s, 1)->section == 1, "stop 2 in section two");
-    CHECK_NEAR(pd_scene_section(s, 1)->t, 78.0 / 60, 1e-9, "section two starts where its play begins");
-    CHECK_NEAR(pd_scene_duration(s), 155.0 / 60, 1e-9, "duration");
+    CHECK(pd_scene_timeline(s).stops[1].section == 1, "stop 2 in section two");
+    CHECK_NEAR(pd_scene_timeline(s).sections[1].t, 78.0 / 60, 1e-9, "section two starts where its play begins");
+    CHECK_NEAR(pd_scene_timeline(s).duration, 155.0 / 60, 1e-9, "duration");
     pd_scene_destroy(&s);
 }
 
@@ -173,7 +176,7 @@ static void test_pacing(void)
     pd_mob l[4];
     for (int i = 0; i < 4; i++)
         l[i] = pd_line(s, (pd_v2){(float)i, 0}, (pd_v2){(float)i, 1}, NULL);
-    double t0 = pd_scene_duration(s);
+    double t0 = pd_scene_timeline(s).duration;
     pd_play_rt(s, 0.3, pd_create(PD_VGROUP(s, l[0], l[1], l[2], l[3])));
     double a = 0.6; /* alpha: line 2 at smooth(0.4) */
     CHECK_NEAR(scene_track_eval(s, scene_mob(s, l[2])->track, t0 + 0.3 * a).progress, scene_rate(PD_RATE_SMOOTH, 0.4f),
@@ -183,7 +186,7 @@ static void test_pacing(void)
     CHECK_NEAR(scene_track_eval(s, scene_mob(s, l[0])->track, t0 + 0.3 * a).progress, 1.0, 1e-6, "lag 1: line 0 done");
     /* Write of 20 glyphs: 2 s, lag 0.2, linear; glyph k window [k*0.2, k*0.2+1] / full(4.8) */
     pd_mob t = pd_text(s, &(pd_text_style){.str = "abcdefghijklmnopqrst", .font_size = 20});
-    double w0 = pd_scene_duration(s);
+    double w0 = pd_scene_timeline(s).duration;
     pd_play_(s, pd_write(t));
     CHECK(pd_scene_play(s, 2).frames == 120, "Write of 20 glyphs lasts 2 s");
     mob *g0 = scene_mob(s, pd_at(s, t, 0));
@@ -216,7 +219,7 @@ static void test_fade_transform(void)
     /* FadeIn(scale=0.6): size 0.6 + 0.4a */
     pd_mob sq2 = pd_square(s, 1, &(pd_shape_style){.fill_opacity = 1});
     pd_move_to(s, sq2, (pd_v2){2, 0});
-    double t0 = pd_scene_duration(s);
+    double t0 = pd_scene_timeline(s).duration;
     pd_play_(s, pd_fade_in_scale(sq2, 0.6f));
     st = scene_track_eval(s, scene_mob(s, sq2)->track, t0 + 0.5);
     CHECK_NEAR(st.s, 0.8, 1e-4, "FadeIn scale half way: 0.6 + 0.4*0.5");
@@ -278,7 +281,7 @@ static void test_talks_load(void)
     }
     pd_scene *s = fresh();
     pd_talk_demo(s);
-    CHECK(pd_scene_section_count(s) == 2, "demo has two sections");
+    CHECK(pd_scene_timeline(s).section_count == 2, "demo has two sections");
     pd_scene_destroy(&s);
 }
 

@@ -157,9 +157,9 @@ int main(void)
     int nkeys = 0, nglyphs = 0;
     t0 = pd_clock_now_s();
     for (size_t s = 0; s < sizeof seed / sizeof seed[0]; s++) {
-        pd_text_run run = {0};
-        if (!pd_text_layout(fonts,
-                            &(pd_text_desc){.str = seed[s].str, .font_size = seed[s].font_size, .bold = seed[s].bold},
+        pd_layout_run run = {0};
+        if (!pd_layout_text(fonts,
+                            &(pd_layout_desc){.str = seed[s].str, .font_size = seed[s].font_size, .bold = seed[s].bold},
                             &run, &err)) {
             fprintf(stderr, "bench: %s\n", err.msg);
             return 1;
@@ -172,7 +172,7 @@ int main(void)
             if (k == nkeys && nkeys < MAX_KEYS)
                 keys[nkeys++] = (key){run.glyphs[i].font, run.glyphs[i].glyph};
         }
-        pd_text_run_free(&run);
+        pd_layout_run_free(&run);
     }
     double t_layout = pd_clock_now_s() - t0;
 
@@ -203,11 +203,11 @@ int main(void)
     static key ascii[95];
     int na = 0;
     for (uint32_t c = 0x21; c < 0x7F; c++) {
-        pd_text_run run = {0};
+        pd_layout_run run = {0};
         char str[2] = {(char)c, 0};
-        if (pd_text_layout(fonts, &(pd_text_desc){.str = str, .font_size = 64}, &run, &err) && run.glyph_count == 1)
+        if (pd_layout_text(fonts, &(pd_layout_desc){.str = str, .font_size = 64}, &run, &err) && run.glyph_count == 1)
             ascii[na++] = (key){run.glyphs[0].font, run.glyphs[0].glyph};
-        pd_text_run_free(&run);
+        pd_layout_run_free(&run);
     }
     build(fonts, ascii, na);
     double best = 1e9;

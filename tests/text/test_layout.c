@@ -115,9 +115,9 @@ static void test_reference_boxes(pd_fonts *fonts)
            "manim_h");
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++) {
         const ref_text *r = &refs[i];
-        pd_text_run run = {0};
+        pd_layout_run run = {0};
         pd_err err = {0};
-        bool ok = pd_text_layout(fonts, &(pd_text_desc){.str = r->str, .font_size = r->font_size, .bold = r->bold},
+        bool ok = pd_layout_text(fonts, &(pd_layout_desc){.str = r->str, .font_size = r->font_size, .bold = r->bold},
                                  &run, &err);
         CHECK(ok, "layout of '%s' failed: %s", r->str, err.msg);
         if (!ok)
@@ -159,7 +159,7 @@ static void test_reference_boxes(pd_fonts *fonts)
         float ux0 = INFINITY, uy0 = INFINITY, ux1 = -INFINITY, uy1 = -INFINITY;
         uint32_t max_line = 0;
         for (uint32_t k = 0; k < run.glyph_count; k++) {
-            const pd_text_glyph *g = &run.glyphs[k];
+            const pd_layout_glyph *g = &run.glyphs[k];
             ux0 = fminf(ux0, g->ink_x0);
             uy0 = fminf(uy0, g->ink_y0);
             ux1 = fmaxf(ux1, g->ink_x1);
@@ -177,7 +177,7 @@ static void test_reference_boxes(pd_fonts *fonts)
         for (const char *c = r->str; *c; c++)
             lines += *c == '\n';
         CHECK(run.line_count == lines && max_line == lines - 1, "'%s': %u lines", r->str, run.line_count);
-        pd_text_run_free(&run);
+        pd_layout_run_free(&run);
     }
     printf("%d width(s) beyond 3%%/0.03 of Manim's, every one reproduced by Pango's 0.05 grid (column 'rounded')\n",
            explained);
@@ -185,9 +185,9 @@ static void test_reference_boxes(pd_fonts *fonts)
 
 static void test_line_pitch(pd_fonts *fonts)
 {
-    pd_text_run run = {0};
+    pd_layout_run run = {0};
     pd_err err = {0};
-    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "H\nH", .font_size = 72}, &run, &err), "%s", err.msg);
+    CHECK(pd_layout_text(fonts, &(pd_layout_desc){.str = "H\nH", .font_size = 72}, &run, &err), "%s", err.msg);
     CHECK(run.glyph_count == 2, "H\\nH: %u glyphs", run.glyph_count);
     if (run.glyph_count == 2) {
         float pitch = run.glyphs[0].y - run.glyphs[1].y;
@@ -201,28 +201,28 @@ static void test_line_pitch(pd_fonts *fonts)
         /* H sits on its baseline, so the block is one pitch plus one cap height */
         CHECK(fabsf(run.y1 - run.y0 - (0.975f + cap)) < 1e-5f, "H\\nH height %.5f", (double)(run.y1 - run.y0));
     }
-    pd_text_run_free(&run);
+    pd_layout_run_free(&run);
 
     /* font_size 0 means 48 */
-    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "H"}, &run, &err), "%s", err.msg);
+    CHECK(pd_layout_text(fonts, &(pd_layout_desc){.str = "H"}, &run, &err), "%s", err.msg);
     CHECK(run.glyph_count == 1 && fabsf(run.glyphs[0].em - 48.0f / 72.0f) < 1e-6f, "font_size 0 is not 48");
-    pd_text_run_free(&run);
+    pd_layout_run_free(&run);
 
     /* a trailing newline still counts as a line; an empty string lays out to nothing */
-    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "a\n", .font_size = 10}, &run, &err), "%s", err.msg);
+    CHECK(pd_layout_text(fonts, &(pd_layout_desc){.str = "a\n", .font_size = 10}, &run, &err), "%s", err.msg);
     CHECK(run.glyph_count == 1 && run.line_count == 2, "'a\\n': %u glyphs %u lines", run.glyph_count, run.line_count);
-    pd_text_run_free(&run);
-    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "", .font_size = 10}, &run, &err), "%s", err.msg);
+    pd_layout_run_free(&run);
+    CHECK(pd_layout_text(fonts, &(pd_layout_desc){.str = "", .font_size = 10}, &run, &err), "%s", err.msg);
     CHECK(run.glyph_count == 0 && run.glyphs == NULL, "empty string");
-    pd_text_run_free(&run);
+    pd_layout_run_free(&run);
 }
 
 static void test_fallback(pd_fonts *fonts)
 {
-    pd_text_run run = {0};
+    pd_layout_run run = {0};
     pd_err err = {0};
     CHECK(!pd_font_has_codepoint(fonts, PD_FONT_SERIF, 0x2713), "DejaVu Serif unexpectedly has U+2713");
-    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "\u2713 argmax", .font_size = 7}, &run, &err), "%s", err.msg);
+    CHECK(pd_layout_text(fonts, &(pd_layout_desc){.str = "\u2713 argmax", .font_size = 7}, &run, &err), "%s", err.msg);
     CHECK(run.glyph_count == 7, "'\u2713 argmax': %u glyphs, Manim 7", run.glyph_count);
     if (run.glyph_count == 7) {
         CHECK(run.glyphs[0].font == PD_FONT_FALLBACK, "\u2713 not from the fallback font (font %d)",
@@ -235,35 +235,35 @@ static void test_fallback(pd_fonts *fonts)
         /* pen continues across the font change: 'a' sits right of the check mark */
         CHECK(run.glyphs[1].x > run.glyphs[0].ink_x1, "'a' overlaps the check mark");
     }
-    pd_text_run_free(&run);
+    pd_layout_run_free(&run);
 
     /* bold picks the bold face; the arrow is in DejaVu Serif itself */
-    CHECK(pd_text_layout(fonts, &(pd_text_desc){.str = "Q\u2192", .font_size = 11, .bold = true}, &run, &err), "%s",
+    CHECK(pd_layout_text(fonts, &(pd_layout_desc){.str = "Q\u2192", .font_size = 11, .bold = true}, &run, &err), "%s",
           err.msg);
     CHECK(run.glyph_count == 2 && run.glyphs[0].font == PD_FONT_SERIF_BOLD && run.glyphs[1].font == PD_FONT_SERIF_BOLD,
           "bold 'Q\u2192' fonts");
-    pd_text_run_free(&run);
+    pd_layout_run_free(&run);
 }
 
 static void test_bad_input(pd_fonts *fonts)
 {
-    pd_text_run run = {0};
+    pd_layout_run run = {0};
     pd_err err = {0};
-    CHECK(!pd_text_layout(fonts, &(pd_text_desc){.str = NULL}, &run, &err) && err.msg[0], "NULL str accepted");
-    CHECK(!pd_text_layout(fonts, NULL, &run, &err), "NULL desc accepted");
+    CHECK(!pd_layout_text(fonts, &(pd_layout_desc){.str = NULL}, &run, &err) && err.msg[0], "NULL str accepted");
+    CHECK(!pd_layout_text(fonts, NULL, &run, &err), "NULL desc accepted");
     static const char *const bad[] = {"a\xC3(b", "\xC0\xAF", "\xE2\x9C", "\xED\xA0\x80", "\xF4\x90\x80\x80", "ok\xFF"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         err.msg[0] = 0;
-        CHECK(!pd_text_layout(fonts, &(pd_text_desc){.str = bad[i], .font_size = 12}, &run, &err) &&
+        CHECK(!pd_layout_text(fonts, &(pd_layout_desc){.str = bad[i], .font_size = 12}, &run, &err) &&
                   strstr(err.msg, "UTF-8"),
               "invalid UTF-8 #%zu accepted (msg '%s')", i, err.msg);
         CHECK(run.glyphs == NULL && run.glyph_count == 0, "failed layout left glyphs");
     }
     err.msg[0] = 0;
-    CHECK(!pd_text_layout(fonts, &(pd_text_desc){.str = "x", .font_size = -3}, &run, &err) &&
+    CHECK(!pd_layout_text(fonts, &(pd_layout_desc){.str = "x", .font_size = -3}, &run, &err) &&
               strstr(err.msg, "font_size"),
           "negative font size accepted (msg '%s')", err.msg);
-    CHECK(!pd_text_layout(fonts, &(pd_text_desc){.str = "x", .font_size = NAN}, &run, &err), "NaN size accepted");
+    CHECK(!pd_layout_text(fonts, &(pd_layout_desc){.str = "x", .font_size = NAN}, &run, &err), "NaN size accepted");
     printf("bad input message example: %s\n", err.msg);
 }
 

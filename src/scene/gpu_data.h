@@ -1,0 +1,55 @@
+/* gpu_data: the scene as flat GPU data, after the script.
+ *
+ * Owns: finalising a scene into instances, tracks and epochs (texel layout:
+ * core/gpu_layout.h), and finding the epoch drawn at t. Read by gfx/, which
+ * owns the upload. Talks never need this header.
+ *
+ *   if (!pd_scene_finalize(scene, atlas, &err)) ...;
+ *   pd_scene_gpu data = pd_scene_gpu_data(scene);
+ */
+#ifndef PD_SCENE_GPU_DATA_H
+#define PD_SCENE_GPU_DATA_H
+
+#include "core/err.h"
+#include "scene/scene.h"
+#include "text/atlas.h"
+
+/* Four RGBA32F texels per instance, five per track key, one header texel per
+ * track; see shaders/scene.vert for the layout. */
+typedef struct pd_epoch {
+    float t;        /* the epoch covers [t, next epoch's t) */
+    uint32_t first; /* into index[] */
+    uint32_t count;
+    uint32_t first_run; /* into runs[]: its instances as same-kind runs, in draw order */
+    uint32_t run_count;
+} pd_epoch;
+
+/* Consecutive instances drawn with one fragment variant: kind is 3 for
+ * glyphs, 0 for shapes (rectangles, segments, triangles). */
+typedef struct pd_run {
+    uint32_t kind;
+    uint32_t first; /* into index[] */
+    uint32_t count;
+} pd_run;
+
+typedef struct pd_scene_gpu {
+    const float *instances;
+    uint32_t instance_count;
+    const float *tracks;
+    uint32_t track_texels;
+    const uint32_t *index;
+    uint32_t index_count;
+    const pd_epoch *epochs;
+    uint32_t epoch_count;
+    const pd_run *runs;
+    uint32_t run_count;
+} pd_scene_gpu;
+
+/* Builds the GPU data (rasterising every glyph into the atlas). Call once,
+ * after the script. Fails (err) on a recorded API misuse. */
+bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err);
+pd_scene_gpu pd_scene_gpu_data(const pd_scene *s);
+/* The epoch drawn at time t: a binary search, independent of talk length. */
+const pd_epoch *pd_scene_epoch_at(const pd_scene *s, double t);
+
+#endif

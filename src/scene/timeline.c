@@ -1,0 +1,50 @@
+#include "scene/timeline.h"
+
+#include <stddef.h>
+
+/* times closer than this are the same place (stop times come from frame counts) */
+#define EPS 1e-6
+
+double pd_timeline_stop_t(const pd_timeline *tl, uint32_t n)
+{
+    if (n == 0)
+        return 0;
+    return n <= tl->stop_count ? tl->stops[n - 1].t : tl->duration;
+}
+
+const pd_stop *pd_timeline_stop(const pd_timeline *tl, uint32_t n)
+{
+    return n >= 1 && n <= tl->stop_count ? &tl->stops[n - 1] : NULL;
+}
+
+double pd_timeline_section_t(const pd_timeline *tl, uint32_t n)
+{
+    return n >= 1 && n <= tl->section_count ? tl->sections[n - 1].t : 0;
+}
+
+uint32_t pd_timeline_stop_at(const pd_timeline *tl, double t)
+{
+    /* stops are in time order: a binary search for the last held frame <= t */
+    uint32_t lo = 0, hi = tl->stop_count; /* answer in [lo, hi] */
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo + 1) / 2;
+        if (tl->stops[mid - 1].t <= t + EPS)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+uint32_t pd_timeline_section_at(const pd_timeline *tl, double t)
+{
+    uint32_t lo = 0, hi = tl->section_count;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo + 1) / 2;
+        if (tl->sections[mid - 1].t <= t + EPS)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
