@@ -480,7 +480,9 @@ typedef struct app {
     pd_gfx *gfx;
     pd_testcard *card;
     pd_scene *scene;
-    pd_timeline tl; /* the talk's places; the test card: 10 s, no stops */
+    pd_timeline tl;        /* the talk's places; the test card: 10 s, no stops */
+    pd_gfx_scene *talk;    /* the talk on the GPU (NULL: the test card) */
+    pd_gfx_target *target; /* headless modes: the offscreen frame */
 } app;
 
 /* Fonts, then the talk's script (it runs once, here) or the test card. */
@@ -509,14 +511,12 @@ static bool app_load_content(app *a, const options *o, pd_err *err)
 
 static bool app_load_gfx(app *a, const options *o, pd_gl_loader loader, pd_err *err)
 {
-    a->gfx = pd_gfx_create(&(pd_gfx_desc){.get_proc = loader, .shader_dir = o->shaders}, err);
+    a->gfx = pd_gfx_create(&(pd_gfx_desc){.get_proc = loader, .atlas = a->atlas, .shader_dir = o->shaders}, err);
     if (!a->gfx)
         return false;
-    if (a->scene) {
-        pd_scene_gpu data = pd_scene_gpu_data(a->scene);
-        return pd_gfx_scene_upload(a->gfx, &data, err);
-    }
-    return true;
+    if (a->scene)
+        a->talk = pd_gfx_scene_create(a->gfx, a->scene, err);
+    return !a->scene || a->talk;
 }
 
 /* A headless GL context with the app's renderer and an offscreen target of
@@ -524,11 +524,10 @@ static bool app_load_gfx(app *a, const options *o, pd_gl_loader loader, pd_err *
 static bool headless_open(app *a, pd_headless **h, const options *o, pd_err *err)
 {
     *h = pd_headless_create(err);
-    if (!*h || !app_load_gfx(a, o, pd_headless_get_proc, err) ||
-        !pd_gfx_target_create(a->gfx, o->width, o->height, err))
+    if (!*h || !app_load_gfx(a, o, pd_headless_get_proc, err))
         return false;
-    pd_gfx_target_bind(a->gfx, true);
-    return true;
+    a->target = pd_gfx_target_create(a->gfx, o->width, o->height, err);
+    return a->target != NULL;
 }
 
 static void app_unload(app *a);
@@ -547,19 +546,39 @@ static void app_unload(app *a)
 {
     pd_testcard_destroy(&a->card);
     pd_scene_destroy(&a->scene);
+    if (a->gfx) {
+        pd_gfx_scene_destroy(a->gfx, &a->talk);
+        pd_gfx_target_destroy(a->gfx, &a->target);
+    }
     pd_gfx_destroy(&a->gfx);
     pd_atlas_destroy(&a->atlas);
     pd_fonts_unload(&a->fonts);
 }
 
-static bool app_draw(app *a, int fb_w, int fb_h, double t, pd_err *err)
+/* The talk (or the test card) at t, into the pass; overlays (NULL: none)
+ * over it. */
+static bool app_draw(app *a, const pd_gfx_pass *pass, double t, pd_overlay *ov, const pd_presenter *p,
+                     const pd_overlay_info *info, pd_err *err)
 {
-    pd_gfx_begin(a->gfx, fb_w, fb_h);
-    if (a->scene)
-        pd_gfx_scene_draw(a->gfx, a->scene, a->atlas, t);
-    else if (!pd_testcard_draw(a->card, a->gfx, a->atlas, t, err))
+    pd_gfx_begin(a->gfx, pass);
+    if (a->talk)
+        pd_gfx_scene_draw(a->gfx, a->talk, t);
+    else if (a->card && !pd_testcard_draw(a->card, a->gfx, t, err))
         return false;
-    pd_gfx_end(a->gfx, a->atlas);
+    if (ov && !pd_overlay_draw(ov, a->gfx, p, info, err))
+        return false;
+    pd_gfx_end(a->gfx);
+    return true;
+}
+
+/* Headless: the frame at t into the app's target, read back into px (NULL:
+ * not read). */
+static bool app_render(app *a, double t, uint8_t *px, pd_err *err)
+{
+    if (!app_draw(a, &(pd_gfx_pass){.target = a->target}, t, NULL, NULL, NULL, err))
+        return false;
+    if (px)
+        pd_gfx_read_rgba(a->gfx, a->target, px);
     return true;
 }
 
@@ -610,14 +629,13 @@ static int run_frame(const options *o)
         pd_err_set(&err, "--frame %g is past the end: the talk lasts %.3f s (see --list)", t, a.tl.duration);
         goto fail;
     }
-    if (!app_draw(&a, o->width, o->height, t, &err))
-        goto fail;
     px = malloc((size_t)o->width * (size_t)o->height * 4);
     if (!px) {
         pd_err_set(&err, "out of memory for a %dx%d frame", o->width, o->height);
         goto fail;
     }
-    pd_gfx_read_rgba(a.gfx, o->width, o->height, px);
+    if (!app_render(&a, t, px, &err))
+        goto fail;
     if (!pd_png_write(o->out, px, o->width, o->height, PD_PNG_OVERWRITE, &err))
         goto fail;
     rc = 0;
@@ -728,7 +746,7 @@ static int run_bench(const options *o)
     double t_content = pd_clock_now_s();
     if (!headless_open(&a, &h, o, &err))
         goto fail;
-    if (!app_draw(&a, o->width, o->height, 0, &err))
+    if (!app_render(&a, 0, NULL, &err))
         goto fail;
     pd_gfx_finish(a.gfx);
     double t_first = pd_clock_now_s();
@@ -749,7 +767,7 @@ static int run_bench(const options *o)
         bench_progress("frames", i, n);
         double t = o->bench_frames_given ? dur * i / n : i / 60.0;
         double s = pd_clock_now_s();
-        if (!app_draw(&a, o->width, o->height, t, &err))
+        if (!app_render(&a, t, NULL, &err))
             goto fail;
         pd_gfx_finish(a.gfx);
         ms[i] = (pd_clock_now_s() - s) * 1e3;
@@ -790,7 +808,7 @@ static int run_bench(const options *o)
         double r[5];
         for (int j = 0; j < 5; j++) {
             double s0 = pd_clock_now_s();
-            if (!app_draw(&a, o->width, o->height, slow_t[k], &err))
+            if (!app_render(&a, slow_t[k], NULL, &err))
                 goto fail;
             pd_gfx_finish(a.gfx);
             r[j] = (pd_clock_now_s() - s0) * 1e3;
@@ -811,10 +829,9 @@ static int run_bench(const options *o)
         bench_progress("random seeks", i, 1000);
         double t = dur * rand() / (double)RAND_MAX;
         double w = pd_clock_now_s(), c = thread_cpu_s();
-        pd_gfx_begin(a.gfx, o->width, o->height);
-        if (a.scene)
-            pd_gfx_scene_draw(a.gfx, a.scene, a.atlas, t);
-        pd_gfx_end(a.gfx, a.atlas);
+        pd_gfx_begin(a.gfx, &(pd_gfx_pass){.target = a.target});
+        pd_gfx_scene_draw(a.gfx, a.talk, t);
+        pd_gfx_end(a.gfx);
         seek_us[i] = (thread_cpu_s() - c) * 1e6;
         pd_gfx_finish(a.gfx);
         seek_wall_max = fmax(seek_wall_max, (pd_clock_now_s() - w) * 1e3);
@@ -948,7 +965,6 @@ typedef struct live {
     pd_cap_sink *rec;
     double rec_start; /* presenter clock when the recording began */
     long rec_frames;
-    bool target_ready;
     bool headless;
     int failures; /* captures that could not be written */
     uint8_t *bench_px;
@@ -958,32 +974,15 @@ typedef struct live {
 static bool live_render(live *L, double t, uint8_t *px, pd_err *err)
 {
     const options *o = L->o;
-    if (!L->target_ready) {
-        if (!pd_gfx_target_create(L->a->gfx, o->width, o->height, err))
-            return false;
-        L->target_ready = true;
-    }
-    pd_gfx_target_bind(L->a->gfx, true);
-    bool ok;
-    if (o->capture_overlays && L->ov) {
-        /* asked for: the HUD, help and toasts as on screen (never the REC mark) */
-        pd_gfx_begin(L->a->gfx, o->width, o->height);
-        ok = true;
-        if (L->a->scene)
-            pd_gfx_scene_draw(L->a->gfx, L->a->scene, L->a->atlas, t);
-        else
-            ok = pd_testcard_draw(L->a->card, L->a->gfx, L->a->atlas, t, err);
-        pd_overlay_info info = {.clock_s = clock_of_day_s()};
-        ok = ok && pd_overlay_draw(L->ov, L->a->gfx, L->a->atlas, L->p, &info, err);
-        pd_gfx_end(L->a->gfx, L->a->atlas);
-    } else {
-        ok = app_draw(L->a, o->width, o->height, t, err);
-    }
-    if (ok)
-        pd_gfx_read_rgba(L->a->gfx, o->width, o->height, px);
-    if (!L->headless)
-        pd_gfx_target_bind(L->a->gfx, false);
-    return ok;
+    if (!L->a->target && !(L->a->target = pd_gfx_target_create(L->a->gfx, o->width, o->height, err)))
+        return false;
+    /* asked for: the HUD, help and toasts as on screen (never the REC mark) */
+    bool overlays = o->capture_overlays && L->ov;
+    pd_overlay_info info = {.clock_s = clock_of_day_s()};
+    if (!app_draw(L->a, &(pd_gfx_pass){.target = L->a->target}, t, overlays ? L->ov : NULL, L->p, &info, err))
+        return false;
+    pd_gfx_read_rgba(L->a->gfx, L->a->target, px);
+    return true;
 }
 
 static void live_say(live *L, bool ok, const char *msg)
@@ -1290,11 +1289,10 @@ static int run_export(const options *o)
             if (pending)
                 pd_cap_sink_submit(sink, pending, pending_repeat);
             pending = pd_cap_sink_acquire(sink);
-            if (!app_draw(&a, o->width, o->height, t, &err)) {
+            if (!app_render(&a, t, pending, &err)) {
                 pd_cap_sink_submit(sink, pending, 1);
                 goto fail;
             }
-            pd_gfx_read_rgba(a.gfx, o->width, o->height, pending);
             pending_repeat = 1;
             pending_still = still;
             rendered++;
@@ -1357,9 +1355,8 @@ static int run_export_stops(const options *o)
         goto fail;
     }
     for (uint32_t i = 0; i < n; i++) {
-        if (!app_draw(&a, o->width, o->height, a.tl.stops[i].t, &err))
+        if (!app_render(&a, a.tl.stops[i].t, px, &err))
             goto fail;
-        pd_gfx_read_rgba(a.gfx, o->width, o->height, px);
         snprintf(path, sizeof path, "%s/stop-%02u.png", o->export_stops_dir, i + 1);
         if (!pd_png_write(path, px, o->width, o->height, PD_PNG_NEW_ONLY, &err))
             goto fail;
@@ -1400,9 +1397,8 @@ static int run_handout(const options *o)
     }
     for (uint32_t i = 0; i < n; i++) {
         const pd_stop *st = &a.tl.stops[i];
-        if (!app_draw(&a, o->width, o->height, st->t, &err))
+        if (!app_render(&a, st->t, px, &err))
             goto fail;
-        pd_gfx_read_rgba(a.gfx, o->width, o->height, px);
         const pd_section_info *sec = st->section >= 0 ? &a.tl.sections[st->section] : NULL;
         char heading[512];
         snprintf(heading, sizeof heading, "Stop %u of %u%s%s", i + 1, n, sec ? "  \xe2\x80\x94  " : "",
@@ -1424,7 +1420,8 @@ fail:
 
 typedef struct pview {
     pd_window *w;
-    pd_gfx *gfx;
+    pd_gfx *gfx;        /* its own GL context, */
+    pd_gfx_scene *talk; /* so its own upload of the talk */
 } pview;
 
 static void pview_close(pview *pv, pd_window *main_w)
@@ -1432,6 +1429,8 @@ static void pview_close(pview *pv, pd_window *main_w)
     if (!pv->w)
         return;
     pd_window_make_current(pv->w);
+    if (pv->gfx)
+        pd_gfx_scene_destroy(pv->gfx, &pv->talk);
     pd_gfx_destroy(&pv->gfx);
     pd_window_destroy(&pv->w);
     pd_window_make_current(main_w);
@@ -1452,12 +1451,11 @@ static bool pview_open(pview *pv, app *a, const options *o, pd_window *main_w, p
         pd_window_make_current(main_w);
         return false;
     }
-    pv->gfx = pd_gfx_create(&(pd_gfx_desc){.get_proc = pd_window_get_proc, .shader_dir = o->shaders}, err);
+    pv->gfx =
+        pd_gfx_create(&(pd_gfx_desc){.get_proc = pd_window_get_proc, .atlas = a->atlas, .shader_dir = o->shaders}, err);
     bool ok = pv->gfx != NULL;
-    if (ok && a->scene) {
-        pd_scene_gpu data = pd_scene_gpu_data(a->scene);
-        ok = pd_gfx_scene_upload(pv->gfx, &data, err);
-    }
+    if (ok && a->scene)
+        ok = (pv->talk = pd_gfx_scene_create(pv->gfx, a->scene, err)) != NULL;
     pd_window_make_current(main_w);
     if (!ok)
         pview_close(pv, main_w);
@@ -1578,16 +1576,9 @@ static int run_present(const options *o)
                                 .recording_s = L.rec ? pd_presenter_get_view(p).now_s - L.rec_start : 0};
         pd_window_framebuffer_size(w, &fw, &fh);
         if (fw > 0 && fh > 0) {
-            pd_gfx_target_bind(a.gfx, false);
-            pd_gfx_begin(a.gfx, fw, fh);
+            if (!app_draw(&a, &(pd_gfx_pass){.width = fw, .height = fh}, pd_presenter_t(p), ov, p, &info, &err))
+                goto fail;
             vp = pd_gfx_viewport(a.gfx);
-            if (a.scene)
-                pd_gfx_scene_draw(a.gfx, a.scene, a.atlas, pd_presenter_t(p));
-            else if (!pd_testcard_draw(a.card, a.gfx, a.atlas, pd_presenter_t(p), &err))
-                goto fail;
-            if (!pd_overlay_draw(ov, a.gfx, a.atlas, p, &info, &err))
-                goto fail;
-            pd_gfx_end(a.gfx, a.atlas);
         }
         pd_window_swap(w);
         if (pv.w) {
@@ -1595,8 +1586,8 @@ static int run_present(const options *o)
             pd_window_make_current(pv.w);
             pd_window_framebuffer_size(pv.w, &pw, &ph);
             if (pw > 0 && ph > 0) {
-                pd_gfx_target_bind(pv.gfx, false);
-                if (!pd_overlay_draw_presenter_view(ov, pv.gfx, a.atlas, a.scene, p, &info, pw, ph, &err))
+                if (!pd_overlay_draw_presenter_view(ov, pv.gfx, &(pd_gfx_pass){.width = pw, .height = ph}, pv.talk, p,
+                                                    &info, &err))
                     goto fail;
             }
             pd_window_swap(pv.w);

@@ -38,12 +38,24 @@ enum {
 };
 #define VARIANT(kind) ((kind) == PD_KIND_GLYPH ? 1 : 0)
 
+struct pd_gfx_target {
+    GLuint fbo, color_rb;
+    int w, h;
+};
+
+struct pd_gfx_scene {
+    GLuint bufs[3], texs[3]; /* instances, tracks, index */
+    pd_epoch *epochs;
+    uint32_t epoch_count;
+    pd_run *runs;
+};
+
 struct pd_gfx {
     program prim[KINDS], scene[KINDS]; /* [0] shapes, [1] glyphs */
     GLuint vao, vbo, atlas_tex, progress_tex, empty_vao;
-    GLuint scene_bufs[3], scene_texs[3]; /* instances, tracks, index */
-    bool scene_loaded;
-    GLuint warm_fbo; /* the framebuffer the shader variants were warmed for */
+    pd_atlas *atlas;
+    const pd_gfx_scene *warm_scene; /* the latest talk: its programs are warmed too */
+    GLuint warm_fbo;                /* the framebuffer the shader variants were warmed for */
     bool warm;
     uint64_t atlas_generation;
     int atlas_w, atlas_h;
@@ -52,8 +64,6 @@ struct pd_gfx {
     size_t vbo_cap; /* instances */
     pd_viewport vp;
     pd_color clear;
-    GLuint fbo, color_rb;
-    int target_w, target_h;
     char renderer[128];
 };
 
@@ -166,8 +176,8 @@ static bool build_programs(pd_gfx *g, const pd_gfx_desc *desc, pd_err *err)
 
 pd_gfx *pd_gfx_create(const pd_gfx_desc *desc, pd_err *err)
 {
-    if (!desc || !desc->get_proc) {
-        pd_err_set(err, "pd_gfx_create: no GL loader given");
+    if (!desc || !desc->get_proc || !desc->atlas) {
+        pd_err_set(err, "pd_gfx_create: no GL loader or atlas given");
         return NULL;
     }
     if (!gladLoadGL((GLADloadfunc)desc->get_proc)) {
@@ -179,6 +189,7 @@ pd_gfx *pd_gfx_create(const pd_gfx_desc *desc, pd_err *err)
         pd_err_set(err, "out of memory");
         return NULL;
     }
+    g->atlas = desc->atlas;
     g->clear = desc->clear;
     if (g->clear.a == 0 && g->clear.r == 0 && g->clear.g == 0 && g->clear.b == 0)
         g->clear = PD_RGBA(0, 0, 0, 1);
@@ -232,10 +243,6 @@ void pd_gfx_destroy(pd_gfx **gp)
         if (g->scene[k].id)
             glDeleteProgram(g->scene[k].id);
     }
-    if (g->scene_loaded) {
-        glDeleteBuffers(3, g->scene_bufs);
-        glDeleteTextures(3, g->scene_texs);
-    }
     if (g->empty_vao)
         glDeleteVertexArrays(1, &g->empty_vao);
     if (g->vbo)
@@ -246,10 +253,6 @@ void pd_gfx_destroy(pd_gfx **gp)
         glDeleteTextures(1, &g->atlas_tex);
     if (g->progress_tex)
         glDeleteTextures(1, &g->progress_tex);
-    if (g->fbo)
-        glDeleteFramebuffers(1, &g->fbo);
-    if (g->color_rb)
-        glDeleteRenderbuffers(1, &g->color_rb);
     pd_vec_free(&g->instances);
     free(g);
     *gp = NULL;
@@ -265,14 +268,12 @@ static void use_program(pd_gfx *g, const program *p);
  * a framebuffer kind: 10-30 ms, a visible stall if it happens mid-talk (the
  * first box, the first Write). Draw once with every program before the first
  * clear, into one scissored pixel that the clear then wipes. */
-static void warm_up(pd_gfx *g, int fb_w, int fb_h)
+static void warm_up(pd_gfx *g, GLuint fbo, int fb_w, int fb_h)
 {
-    GLint fbo = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &fbo);
-    if (g->warm && g->warm_fbo == (GLuint)fbo)
+    if (g->warm && g->warm_fbo == fbo)
         return;
     g->warm = true;
-    g->warm_fbo = (GLuint)fbo;
+    g->warm_fbo = fbo;
     if (fb_w <= 0 || fb_h <= 0)
         return;
     glViewport(0, 0, fb_w, fb_h);
@@ -301,10 +302,10 @@ static void warm_up(pd_gfx *g, int fb_w, int fb_h)
                                   (void *)(uintptr_t)((size_t)v * sizeof(instance) + i * 16));
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
     }
-    if (g->scene_loaded) {
+    if (g->warm_scene) {
         for (int i = 0; i < 3; i++) {
             glActiveTexture(GL_TEXTURE1 + i);
-            glBindTexture(GL_TEXTURE_BUFFER, g->scene_texs[i]);
+            glBindTexture(GL_TEXTURE_BUFFER, g->warm_scene->texs[i]);
         }
         glBindVertexArray(g->empty_vao);
         for (int v = 0; v < KINDS; v++) {
@@ -324,9 +325,8 @@ static void warm_up(pd_gfx *g, int fb_w, int fb_h)
     glDisable(GL_SCISSOR_TEST);
 }
 
-void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
+static void begin_window(pd_gfx *g, int fb_w, int fb_h)
 {
-    warm_up(g, fb_w, fb_h);
     /* letterbox the 16:9 frame */
     int w = fb_w, h = (int)lround((double)fb_w * PD_ASPECT_H / PD_ASPECT_W);
     if (h > fb_h) {
@@ -334,7 +334,6 @@ void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
         w = (int)lround((double)fb_h * PD_ASPECT_W / PD_ASPECT_H);
     }
     g->vp = (pd_viewport){(fb_w - w) / 2, (fb_h - h) / 2, w, h};
-    g->instances.len = 0;
     glViewport(0, 0, fb_w, fb_h);
     glDisable(GL_SCISSOR_TEST);
     /* one clear when the bars and the background are both black (a full
@@ -354,15 +353,14 @@ void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h)
 
 /* The presenter view's panels: a frame letterboxed into a rectangle of the
  * framebuffer, clearing only that frame and keeping the rest. */
-void pd_gfx_begin_rect(pd_gfx *g, int x, int y, int w, int h)
+static void begin_rect(pd_gfx *g, pd_viewport r)
 {
-    int vw = w, vh = (int)lround((double)w * PD_ASPECT_H / PD_ASPECT_W);
-    if (vh > h) {
-        vh = h;
-        vw = (int)lround((double)h * PD_ASPECT_W / PD_ASPECT_H);
+    int vw = r.w, vh = (int)lround((double)r.w * PD_ASPECT_H / PD_ASPECT_W);
+    if (vh > r.h) {
+        vh = r.h;
+        vw = (int)lround((double)r.h * PD_ASPECT_W / PD_ASPECT_H);
     }
-    g->vp = (pd_viewport){x + (w - vw) / 2, y + (h - vh) / 2, vw, vh};
-    g->instances.len = 0;
+    g->vp = (pd_viewport){r.x + (r.w - vw) / 2, r.y + (r.h - vh) / 2, vw, vh};
     if (vw <= 0 || vh <= 0)
         return;
     glEnable(GL_SCISSOR_TEST);
@@ -370,6 +368,20 @@ void pd_gfx_begin_rect(pd_gfx *g, int x, int y, int w, int h)
     glClearColor(g->clear.r, g->clear.g, g->clear.b, g->clear.a);
     glClear(GL_COLOR_BUFFER_BIT);
     glViewport(g->vp.x, g->vp.y, vw, vh);
+}
+
+void pd_gfx_begin(pd_gfx *g, const pd_gfx_pass *pass)
+{
+    GLuint fbo = pass->target ? pass->target->fbo : 0;
+    int fb_w = pass->target ? pass->target->w : pass->width, fb_h = pass->target ? pass->target->h : pass->height;
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+    g->instances.len = 0;
+    if (pass->rect.w > 0) {
+        begin_rect(g, pass->rect);
+        return;
+    }
+    warm_up(g, fbo, fb_w, fb_h);
+    begin_window(g, fb_w, fb_h);
 }
 
 pd_viewport pd_gfx_viewport(const pd_gfx *g) { return g->vp; }
@@ -492,9 +504,9 @@ void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl)
     set_color(in->stroke, gl->stroke);
 }
 
-bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const pd_layout_run *run, pd_v2 at, float angle, pd_color fill,
-                 pd_err *err)
+bool pd_gfx_text(pd_gfx *g, const pd_layout_run *run, pd_v2 at, float angle, pd_color fill, pd_err *err)
 {
+    pd_atlas *atlas = g->atlas;
     pd_xform place = pd_xform_place(at, 1, angle);
     for (uint32_t i = 0; i < run->glyph_count; i++) {
         const pd_layout_glyph *tg = &run->glyphs[i];
@@ -543,51 +555,105 @@ static void use_program(pd_gfx *g, const program *p)
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
 }
 
-static bool upload_tbo(pd_gfx *g, int i, GLenum format, const void *data, size_t bytes, size_t texels, pd_err *err)
+static bool upload_tbo(pd_gfx_scene *sc, int i, GLenum format, const void *data, size_t bytes, size_t texels,
+                       pd_err *err)
 {
     GLint max = 0;
     glGetIntegerv(GL_MAX_TEXTURE_BUFFER_SIZE, &max);
     if (texels > (size_t)max)
         return pd_err_set(err, "the talk needs %zu buffer texels; this GL allows %d", texels, max);
-    glBindBuffer(GL_TEXTURE_BUFFER, g->scene_bufs[i]);
+    glBindBuffer(GL_TEXTURE_BUFFER, sc->bufs[i]);
     glBufferData(GL_TEXTURE_BUFFER, (GLsizeiptr)(bytes ? bytes : 16), data, GL_STATIC_DRAW);
-    glBindTexture(GL_TEXTURE_BUFFER, g->scene_texs[i]);
-    glTexBuffer(GL_TEXTURE_BUFFER, format, g->scene_bufs[i]);
+    glBindTexture(GL_TEXTURE_BUFFER, sc->texs[i]);
+    glTexBuffer(GL_TEXTURE_BUFFER, format, sc->bufs[i]);
     glBindTexture(GL_TEXTURE_BUFFER, 0);
     glBindBuffer(GL_TEXTURE_BUFFER, 0);
     return true;
 }
 
-bool pd_gfx_scene_upload(pd_gfx *g, const pd_scene_gpu *d, pd_err *err)
+pd_gfx_scene *pd_gfx_scene_create(pd_gfx *g, const pd_scene *scene, pd_err *err)
 {
-    if (!g->scene_loaded) {
-        glGenBuffers(3, g->scene_bufs);
-        glGenTextures(3, g->scene_texs);
-        g->scene_loaded = true;
-        g->warm = false; /* warm the scene's programs too */
+    pd_scene_gpu d = pd_scene_gpu_data(scene);
+    pd_gfx_scene *sc = calloc(1, sizeof *sc);
+    if (sc) {
+        sc->epochs = malloc((d.epoch_count ? d.epoch_count : 1) * sizeof *sc->epochs);
+        sc->runs = malloc((d.run_count ? d.run_count : 1) * sizeof *sc->runs);
     }
-    return upload_tbo(g, 0, GL_RGBA32F, d->instances, (size_t)d->instance_count * 64, (size_t)d->instance_count * 4,
-                      err) &&
-           upload_tbo(g, 1, GL_RGBA32F, d->tracks, (size_t)d->track_texels * 16, d->track_texels, err) &&
-           upload_tbo(g, 2, GL_R32UI, d->index, (size_t)d->index_count * 4, d->index_count, err);
+    if (!sc || !sc->epochs || !sc->runs) {
+        if (sc) {
+            free(sc->epochs);
+            free(sc->runs);
+        }
+        free(sc);
+        pd_err_set(err, "out of memory uploading the talk");
+        return NULL;
+    }
+    if (d.epoch_count)
+        memcpy(sc->epochs, d.epochs, d.epoch_count * sizeof *sc->epochs);
+    if (d.run_count)
+        memcpy(sc->runs, d.runs, d.run_count * sizeof *sc->runs);
+    sc->epoch_count = d.epoch_count;
+    glGenBuffers(3, sc->bufs);
+    glGenTextures(3, sc->texs);
+    bool ok = upload_tbo(sc, 0, GL_RGBA32F, d.instances, (size_t)d.instance_count * PD_TEXELS_PER_INSTANCE * 16,
+                         (size_t)d.instance_count * PD_TEXELS_PER_INSTANCE, err) &&
+              upload_tbo(sc, 1, GL_RGBA32F, d.tracks, (size_t)d.track_texels * 16, d.track_texels, err) &&
+              upload_tbo(sc, 2, GL_R32UI, d.index, (size_t)d.index_count * 4, d.index_count, err);
+    if (!ok) {
+        pd_gfx_scene_destroy(g, &sc);
+        return NULL;
+    }
+    g->warm_scene = sc;
+    g->warm = false; /* warm the talk's programs too */
+    return sc;
 }
 
-void pd_gfx_scene_draw(pd_gfx *g, const pd_scene *scene, pd_atlas *atlas, double t)
+void pd_gfx_scene_destroy(pd_gfx *g, pd_gfx_scene **sp)
 {
-    if (atlas)
-        upload_atlas(g, atlas);
-    const pd_epoch *e = pd_scene_epoch_at(scene, t);
-    if (!g->scene_loaded || !e || e->count == 0 || g->vp.w <= 0 || g->vp.h <= 0)
+    pd_gfx_scene *sc = *sp;
+    if (!sc)
         return;
-    pd_scene_gpu data = pd_scene_gpu_data(scene);
+    if (g->warm_scene == sc)
+        g->warm_scene = NULL;
+    glDeleteBuffers(3, sc->bufs);
+    glDeleteTextures(3, sc->texs);
+    free(sc->epochs);
+    free(sc->runs);
+    free(sc);
+    *sp = NULL;
+}
+
+/* The epoch drawn at t: a binary search, independent of the talk's length
+ * (the scene's own rule, scene/gpu.c, on the handle's copy). */
+static const pd_epoch *epoch_at(const pd_gfx_scene *sc, double t)
+{
+    if (sc->epoch_count == 0)
+        return NULL;
+    uint32_t lo = 0, hi = sc->epoch_count; /* the last epoch with e.t <= t */
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (sc->epochs[mid].t <= t)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &sc->epochs[lo];
+}
+
+void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *sc, double t)
+{
+    upload_atlas(g, g->atlas);
+    const pd_epoch *e = sc ? epoch_at(sc, t) : NULL;
+    if (!e || e->count == 0 || g->vp.w <= 0 || g->vp.h <= 0)
+        return;
     for (int i = 0; i < 3; i++) {
         glActiveTexture(GL_TEXTURE1 + i);
-        glBindTexture(GL_TEXTURE_BUFFER, g->scene_texs[i]);
+        glBindTexture(GL_TEXTURE_BUFFER, sc->texs[i]);
     }
     glBindVertexArray(g->empty_vao);
     int bound = -1;
     for (uint32_t r = e->first_run; r < e->first_run + e->run_count; r++) {
-        const pd_run *run = &data.runs[r];
+        const pd_run *run = &sc->runs[r];
         int v = VARIANT((int)run->kind);
         const program *p = &g->scene[v];
         if (v != bound) {
@@ -607,10 +673,9 @@ void pd_gfx_scene_draw(pd_gfx *g, const pd_scene *scene, pd_atlas *atlas, double
     glDisable(GL_BLEND);
 }
 
-void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas)
+void pd_gfx_end(pd_gfx *g)
 {
-    if (atlas)
-        upload_atlas(g, atlas);
+    upload_atlas(g, g->atlas);
     size_t n = g->instances.len;
     if (n == 0 || g->vp.w <= 0 || g->vp.h <= 0)
         return;
@@ -642,34 +707,61 @@ void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas)
 
 /* ---- offscreen ---- */
 
-bool pd_gfx_target_create(pd_gfx *g, int width, int height, pd_err *err)
+pd_gfx_target *pd_gfx_target_create(pd_gfx *g, int width, int height, pd_err *err)
 {
     GLint max_rb = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &max_rb);
-    if (width <= 0 || height <= 0 || width > max_rb || height > max_rb)
-        return pd_err_set(err, "size %dx%d is outside 1..%d (pass a smaller --size)", width, height, max_rb);
-    if (!g->fbo)
-        glGenFramebuffers(1, &g->fbo);
-    if (!g->color_rb)
-        glGenRenderbuffers(1, &g->color_rb);
-    glBindRenderbuffer(GL_RENDERBUFFER, g->color_rb);
+    if (width <= 0 || height <= 0 || width > max_rb || height > max_rb) {
+        pd_err_set(err, "size %dx%d is outside 1..%d (pass a smaller --size)", width, height, max_rb);
+        return NULL;
+    }
+    pd_gfx_target *t = calloc(1, sizeof *t);
+    if (!t) {
+        pd_err_set(err, "out of memory");
+        return NULL;
+    }
+    t->w = width;
+    t->h = height;
+    glGenFramebuffers(1, &t->fbo);
+    glGenRenderbuffers(1, &t->color_rb);
+    glBindRenderbuffer(GL_RENDERBUFFER, t->color_rb);
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-    glBindFramebuffer(GL_FRAMEBUFFER, g->fbo);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, g->color_rb);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-        return pd_err_set(err, "offscreen target %dx%d could not be made (try a smaller --size)", width, height);
-    g->target_w = width;
-    g->target_h = height;
-    return true;
+    glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t->color_rb);
+    bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (!complete) {
+        pd_gfx_target_destroy(g, &t);
+        pd_err_set(err, "offscreen target %dx%d could not be made (try a smaller --size)", width, height);
+        return NULL;
+    }
+    return t;
 }
 
-void pd_gfx_target_bind(pd_gfx *g, bool offscreen) { glBindFramebuffer(GL_FRAMEBUFFER, offscreen ? g->fbo : 0); }
+void pd_gfx_target_destroy(pd_gfx *g, pd_gfx_target **tp)
+{
+    pd_gfx_target *t = *tp;
+    if (!t)
+        return;
+    if (g && g->warm_fbo == t->fbo)
+        g->warm = false; /* a later target may get the same name */
+    glDeleteFramebuffers(1, &t->fbo);
+    glDeleteRenderbuffers(1, &t->color_rb);
+    free(t);
+    *tp = NULL;
+}
 
-void pd_gfx_read_rgba(pd_gfx *g, int w, int h, uint8_t *out)
+int pd_gfx_target_width(const pd_gfx_target *t) { return t->w; }
+int pd_gfx_target_height(const pd_gfx_target *t) { return t->h; }
+
+void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out)
 {
     (void)g;
+    int w = t->w, h = t->h;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, t->fbo);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, out);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     /* GL's row 0 is the bottom: flip in place */
     size_t stride = (size_t)w * 4;
     uint8_t tmp[4096 * 4];

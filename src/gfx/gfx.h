@@ -7,11 +7,19 @@
  * glyphs: a few per frame).
  * Does not own: the GL context (platform/), what to draw (scene/), files.
  *
- *   pd_gfx *g = pd_gfx_create(&(pd_gfx_desc){ .get_proc = eglGetProcAddress }, &err);
- *   pd_gfx_begin(g, fb_w, fb_h);
+ *   pd_gfx *g = pd_gfx_create(&(pd_gfx_desc){ .get_proc = eglGetProcAddress, .atlas = atlas }, &err);
+ *   pd_gfx_target *t = pd_gfx_target_create(g, 1920, 1080, &err);
+ *   pd_gfx_scene *talk = pd_gfx_scene_create(g, scene, &err);   // after pd_scene_finalize
+ *   pd_gfx_begin(g, &(pd_gfx_pass){ .target = t });              // or .width/.height: the window
+ *   pd_gfx_scene_draw(g, talk, 12.5);
  *   pd_gfx_rect(g, &(pd_draw_rect){ .center = {0, 0}, .size = {2, 1}, .fill = PD_RGBA(1, 0, 0, 1) });
- *   pd_gfx_end(g, atlas);
- *   pd_gfx_destroy(&g);
+ *   pd_gfx_end(g);
+ *   pd_gfx_read_rgba(g, t, pixels);
+ *   pd_gfx_scene_destroy(g, &talk); pd_gfx_target_destroy(g, &t); pd_gfx_destroy(&g);
+ *
+ * Nothing is bound behind the caller's back: every frame names its target
+ * (a pass), readback names the target it reads, a talk is drawn through the
+ * handle its upload returned, and the atlas is the gfx's own (given once).
  *
  * Units are Manim scene units: the frame is 128/9 x 8, y up, origin at the
  * centre. Stroke widths are Manim stroke_width values: w draws w*0.01 units
@@ -36,6 +44,7 @@ typedef pd_gl_proc (*pd_gl_loader)(const char *name);
 
 typedef struct pd_gfx_desc {
     pd_gl_loader get_proc;  /* required: eglGetProcAddress or glfwGetProcAddress */
+    pd_atlas *atlas;        /* required: the glyph atlas text and talks draw from (uploaded when it grew) */
     const char *shader_dir; /* optional: load prim.vert/prim.frag from here instead of the embedded copy */
     pd_color clear;         /* background; 0 means Manim's BLACK (opaque) */
 } pd_gfx_desc;
@@ -83,14 +92,30 @@ typedef struct pd_draw_glyph {
     float stroke_width;
 } pd_draw_glyph;
 
-/* Starts a frame into the current target (the default framebuffer, or one set
- * with pd_gfx_target_bind) of fb_w x fb_h pixels: the 16:9 frame is
- * letterboxed in it and the rest cleared. */
-void pd_gfx_begin(pd_gfx *g, int fb_w, int fb_h);
-/* Like pd_gfx_begin, but into the rectangle (x, y, w, h) of the current
- * framebuffer (pixels, origin bottom-left): the frame is letterboxed in it
- * and only the frame is cleared (the presenter view's panels). */
-void pd_gfx_begin_rect(pd_gfx *g, int x, int y, int w, int h);
+/* An offscreen render target, RGBA8 (headless rendering, export, captures). */
+typedef struct pd_gfx_target pd_gfx_target;
+/* Fails (NULL, err naming --size) for a size outside 1..the GL limit. */
+pd_gfx_target *pd_gfx_target_create(pd_gfx *g, int width, int height, pd_err *err);
+void pd_gfx_target_destroy(pd_gfx *g, pd_gfx_target **t);
+int pd_gfx_target_width(const pd_gfx_target *t);
+int pd_gfx_target_height(const pd_gfx_target *t);
+
+/* The letterboxed frame inside a pass, in pixels (origin bottom-left). */
+typedef struct pd_viewport {
+    int x, y, w, h;
+} pd_viewport;
+
+/* Where a frame is drawn. */
+typedef struct pd_gfx_pass {
+    pd_gfx_target *target; /* NULL: the window's framebuffer, of width x height */
+    int width, height;     /* the window's framebuffer size (a target has its own) */
+    /* w > 0: only this rectangle of it (the presenter view's panels); the
+     * frame is letterboxed in it and only the frame is cleared */
+    pd_viewport rect;
+} pd_gfx_pass;
+
+/* Starts a frame: the 16:9 frame letterboxed in the pass, the rest cleared. */
+void pd_gfx_begin(pd_gfx *g, const pd_gfx_pass *pass);
 void pd_gfx_rect(pd_gfx *g, const pd_draw_rect *r);
 void pd_gfx_polyline(pd_gfx *g, const pd_draw_polyline *pl);
 void pd_gfx_line(pd_gfx *g, pd_v2 a, pd_v2 b, pd_color color, float stroke_width);
@@ -100,32 +125,29 @@ void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl);
  * rotated by angle about that centre, looking glyphs up in the atlas.
  * Returns false (err set) only if a glyph cannot be rasterised. */
 struct pd_layout_run;
-bool pd_gfx_text(pd_gfx *g, pd_atlas *atlas, const struct pd_layout_run *run, pd_v2 at, float angle, pd_color fill,
-                 pd_err *err);
-/* Uploads the atlas if its generation changed, then draws everything
- * submitted since pd_gfx_begin. */
-void pd_gfx_end(pd_gfx *g, const pd_atlas *atlas);
+bool pd_gfx_text(pd_gfx *g, const struct pd_layout_run *run, pd_v2 at, float angle, pd_color fill, pd_err *err);
+/* Uploads the atlas if it grew, then draws everything submitted since
+ * pd_gfx_begin, over the talk. */
+void pd_gfx_end(pd_gfx *g);
 
-/* The talk: upload its GPU data once (pd_scene_finalize first), then draw
- * it at any time t between pd_gfx_begin and pd_gfx_end (before overlays). */
+/* A talk on the GPU: its instances, tracks and index uploaded once, and its
+ * epochs (which instances live when) owned by the handle, so the scene may
+ * go after the upload. */
+typedef struct pd_gfx_scene pd_gfx_scene;
 struct pd_scene;
-struct pd_scene_gpu;
-bool pd_gfx_scene_upload(pd_gfx *g, const struct pd_scene_gpu *data, pd_err *err);
-void pd_gfx_scene_draw(pd_gfx *g, const struct pd_scene *scene, pd_atlas *atlas, double t);
+/* The scene must be finalised (scene/gpu_data.h). Fails (NULL, err) when the
+ * GL's buffer textures are too small for the talk, or out of memory. */
+pd_gfx_scene *pd_gfx_scene_create(pd_gfx *g, const struct pd_scene *scene, pd_err *err);
+void pd_gfx_scene_destroy(pd_gfx *g, pd_gfx_scene **s);
+/* Draws the talk at time t, between pd_gfx_begin and pd_gfx_end (under the
+ * immediate primitives). */
+void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *s, double t);
 
-/* The letterboxed frame inside the last begin's framebuffer, in pixels
- * (origin bottom-left). */
-typedef struct pd_viewport {
-    int x, y, w, h;
-} pd_viewport;
+/* The frame inside the current pass. */
 pd_viewport pd_gfx_viewport(const pd_gfx *g);
 
-/* Offscreen render target (headless rendering, export, screenshots). */
-bool pd_gfx_target_create(pd_gfx *g, int width, int height, pd_err *err);
-/* Binds the offscreen target (true) or the window's framebuffer (false). */
-void pd_gfx_target_bind(pd_gfx *g, bool offscreen);
-/* Reads the bound framebuffer's w x h pixels as RGBA8, row 0 at the TOP. */
-void pd_gfx_read_rgba(pd_gfx *g, int w, int h, uint8_t *out);
+/* Reads the whole target as RGBA8, width*height*4 bytes, row 0 at the TOP. */
+void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out);
 /* Waits for the GPU (for timing). */
 void pd_gfx_finish(pd_gfx *g);
 

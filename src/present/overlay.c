@@ -67,20 +67,20 @@ static bool slot_set(pd_overlay *o, slot *s, const char *str, float size, bool b
 static float slot_width(const slot *s) { return s->valid ? s->run.x1 - s->run.x0 : 0; }
 
 /* Draws s with its first baseline at y; align -1 left at x, 0 centred, +1 right. */
-static bool slot_draw(pd_gfx *g, pd_atlas *atlas, const slot *s, float x, float y, int align, pd_color c, pd_err *err)
+static bool slot_draw(pd_gfx *g, const slot *s, float x, float y, int align, pd_color c, pd_err *err)
 {
     if (!s->valid || s->run.glyph_count == 0)
         return true;
     float ax = align < 0 ? x - s->run.x0 : align > 0 ? x - s->run.x1 : x;
     float ay = y - s->run.glyphs[0].y;
-    return pd_gfx_text(g, atlas, &s->run, (pd_v2){ax, ay}, 0, c, err);
+    return pd_gfx_text(g, &s->run, (pd_v2){ax, ay}, 0, c, err);
 }
 
-static bool text(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, int id, const char *str, float size, bool bold, float x,
-                 float y, int align, pd_color c, pd_err *err)
+static bool text(pd_overlay *o, pd_gfx *g, int id, const char *str, float size, bool bold, float x, float y, int align,
+                 pd_color c, pd_err *err)
 {
     slot *s = &o->slots[id];
-    return slot_set(o, s, str, size, bold, err) && slot_draw(g, atlas, s, x, y, align, c, err);
+    return slot_set(o, s, str, size, bold, err) && slot_draw(g, s, x, y, align, c, err);
 }
 
 static void fmt_clock(char *buf, size_t cap, double secs)
@@ -174,7 +174,7 @@ static void timeline(pd_gfx *g, const pd_presenter *p, double x0, double x1, dou
                                    .stroke_width = 1.5f});
 }
 
-static bool draw_hud(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_presenter *p, const pd_overlay_info *info,
+static bool draw_hud(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_overlay_info *info,
                      const pd_presenter_view *v, pd_err *err)
 {
     pd_gfx_rect(g, &(pd_draw_rect){.center = {0, sy(0.95)},
@@ -189,43 +189,42 @@ static bool draw_hud(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_present
     else
         snprintf(buf, sizeof buf, "%s", "");
     float base = sy(0.982);
-    if (!text(o, g, atlas, SLOT_SECTION, buf, 10, false, sx(PD_HUD_BAR_X0), base, -1, PD_WHITE, err))
+    if (!text(o, g, SLOT_SECTION, buf, 10, false, sx(PD_HUD_BAR_X0), base, -1, PD_WHITE, err))
         return false;
     snprintf(buf, sizeof buf, "stop %d/%d  %s", pd_presenter_stop(p), pd_presenter_stop_count(p),
              pd_play_mode_name(pd_presenter_mode(p)));
-    if (!text(o, g, atlas, SLOT_STOP, buf, 10, false, 0, base, 0, PD_LIGHT_GRAY, err))
+    if (!text(o, g, SLOT_STOP, buf, 10, false, 0, base, 0, PD_LIGHT_GRAY, err))
         return false;
     fmt_clock(a, sizeof a, v->elapsed_s);
     fmt_time_of_day(b, sizeof b, info ? info->clock_s : 0);
     snprintf(buf, sizeof buf, "%s    %s", a, b);
-    return text(o, g, atlas, SLOT_TIMER, buf, 10, false, sx(PD_HUD_BAR_X1), base, 1, PD_WHITE, err);
+    return text(o, g, SLOT_TIMER, buf, 10, false, sx(PD_HUD_BAR_X1), base, 1, PD_WHITE, err);
 }
 
-static bool draw_help(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, pd_err *err)
+static bool draw_help(pd_overlay *o, pd_gfx *g, pd_err *err)
 {
     int rows = (o->help_count - 1) / 2;
     double row_h = 0.036, top = 0.5 - (rows * row_h + 0.08) / 2;
     panel(g, 0.12, top - 0.03, 0.88, top + 0.08 + rows * row_h + 0.02, PANEL_FILL);
-    if (!slot_draw(g, atlas, &o->help[0], 0, sy(top + 0.035), 0, PD_YELLOW, err))
+    if (!slot_draw(g, &o->help[0], 0, sy(top + 0.035), 0, PD_YELLOW, err))
         return false;
     for (int r = 0; r < rows; r++) {
         float y = sy(top + 0.085 + r * row_h);
-        if (!slot_draw(g, atlas, &o->help[1 + 2 * r], sx(0.15), y, -1, PD_BLUE, err) ||
-            !slot_draw(g, atlas, &o->help[2 + 2 * r], sx(0.47), y, -1, PD_WHITE, err))
+        if (!slot_draw(g, &o->help[1 + 2 * r], sx(0.15), y, -1, PD_BLUE, err) ||
+            !slot_draw(g, &o->help[2 + 2 * r], sx(0.47), y, -1, PD_WHITE, err))
             return false;
     }
     return true;
 }
 
-bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_presenter *p, const pd_overlay_info *info,
-                     pd_err *err)
+bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_overlay_info *info, pd_err *err)
 {
     pd_presenter_view v = pd_presenter_get_view(p);
     if (v.blackout || v.white) {
         pd_gfx_rect(g, &(pd_draw_rect){.center = {0, 0},
                                        .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f},
                                        .fill = v.white ? PD_WHITE : PD_BLACK});
-    } else if (v.hud && !draw_hud(o, g, atlas, p, info, &v, err)) {
+    } else if (v.hud && !draw_hud(o, g, p, info, &v, err)) {
         return false;
     }
     if (info && info->recording) {
@@ -236,17 +235,17 @@ bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_present
         char buf[64], a[32];
         fmt_clock(a, sizeof a, info->recording_s);
         snprintf(buf, sizeof buf, "REC %s", a);
-        if (!text(o, g, atlas, SLOT_REC, buf, 10, true, sx(0.045), sy(0.055), -1, PD_RED, err))
+        if (!text(o, g, SLOT_REC, buf, 10, true, sx(0.045), sy(0.055), -1, PD_RED, err))
             return false;
     }
     if (v.goto_active) {
         char buf[64];
         snprintf(buf, sizeof buf, "go to stop: %s_", v.goto_digits);
         panel(g, 0.36, 0.44, 0.64, 0.56, PANEL_FILL);
-        if (!text(o, g, atlas, SLOT_GOTO, buf, 16, false, 0, sy(0.515), 0, PD_YELLOW, err))
+        if (!text(o, g, SLOT_GOTO, buf, 16, false, 0, sy(0.515), 0, PD_YELLOW, err))
             return false;
     }
-    if (v.help && !draw_help(o, g, atlas, err))
+    if (v.help && !draw_help(o, g, err))
         return false;
     if (v.toast) {
         slot *s = &o->slots[SLOT_TOAST];
@@ -255,7 +254,7 @@ bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_present
         double half = slot_width(s) / PD_FRAME_W / 2 + 0.015;
         /* above the HUD, below the talk's titles */
         panel(g, 0.5 - half, 0.815, 0.5 + half, 0.87, PANEL_FILL);
-        if (!slot_draw(g, atlas, s, 0, sy(0.852), 0, PD_WHITE, err))
+        if (!slot_draw(g, s, 0, sy(0.852), 0, PD_WHITE, err))
             return false;
     }
     return true;
@@ -293,13 +292,13 @@ static void wrap(char *buf, size_t cap, const char *text, int cols)
     buf[n] = 0;
 }
 
-bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_scene *scene,
-                                    const pd_presenter *p, const pd_overlay_info *info, int fb_w, int fb_h, pd_err *err)
+bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, const pd_gfx_pass *pass, const pd_gfx_scene *talk,
+                                    const pd_presenter *p, const pd_overlay_info *info, pd_err *err)
 {
     pd_presenter_view v = pd_presenter_get_view(p);
     char buf[1024], a[32], b[32];
     /* pass 1: the text of the view over a dark page */
-    pd_gfx_begin(g, fb_w, fb_h);
+    pd_gfx_begin(g, pass);
     pd_viewport vp = pd_gfx_viewport(g);
     pd_gfx_rect(
         g, &(pd_draw_rect){.center = {0, 0}, .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f}, .fill = PD_HEX(0x1A1A1A)});
@@ -310,47 +309,47 @@ bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, c
              v.blackout ? "   [black screen]"
              : v.white  ? "   [white screen]"
                         : "");
-    if (!text(o, g, atlas, SLOT_PV_TITLE, buf, 12, true, sx(0.02), sy(0.05), -1, PD_WHITE, err))
+    if (!text(o, g, SLOT_PV_TITLE, buf, 12, true, sx(0.02), sy(0.05), -1, PD_WHITE, err))
         return false;
-    if (!text(o, g, atlas, SLOT_PV_NOW, "now", 10, false, sx(0.02), sy(0.1), -1, PD_GRAY, err))
+    if (!text(o, g, SLOT_PV_NOW, "now", 10, false, sx(0.02), sy(0.1), -1, PD_GRAY, err))
         return false;
     double next_t = pd_presenter_next_t(p);
     bool has_next = next_t > pd_presenter_t(p) + 1e-6 || pd_presenter_mode(p) == PD_MODE_PLAYING;
-    if (!text(o, g, atlas, SLOT_PV_NEXT, has_next ? "next stop" : "end of the talk", 10, false, sx(0.655), sy(0.1), -1,
+    if (!text(o, g, SLOT_PV_NEXT, has_next ? "next stop" : "end of the talk", 10, false, sx(0.655), sy(0.1), -1,
               PD_GRAY, err))
         return false;
     const char *note = pd_presenter_note(p);
     wrap(buf, sizeof buf, note && *note ? note : "(no note)", 46);
-    if (!text(o, g, atlas, SLOT_PV_NOTES, buf, 11, false, sx(0.655), sy(0.49), -1, PD_WHITE, err))
+    if (!text(o, g, SLOT_PV_NOTES, buf, 11, false, sx(0.655), sy(0.49), -1, PD_WHITE, err))
         return false;
     fmt_clock(a, sizeof a, v.elapsed_s);
-    if (!text(o, g, atlas, SLOT_PV_TIMER, a, 30, true, sx(0.02), sy(0.93), -1, PD_YELLOW, err))
+    if (!text(o, g, SLOT_PV_TIMER, a, 30, true, sx(0.02), sy(0.93), -1, PD_YELLOW, err))
         return false;
     fmt_time_of_day(b, sizeof b, info ? info->clock_s : 0);
-    if (!text(o, g, atlas, SLOT_PV_CLOCK, b, 30, false, sx(0.62), sy(0.93), 1, PD_WHITE, err))
+    if (!text(o, g, SLOT_PV_CLOCK, b, 30, false, sx(0.62), sy(0.93), 1, PD_WHITE, err))
         return false;
     snprintf(buf, sizeof buf, "%s   t=%.2f s%s", pd_play_mode_name(pd_presenter_mode(p)), pd_presenter_t(p),
              info && info->recording ? "   REC" : "");
-    if (!text(o, g, atlas, SLOT_PV_STATE, buf, 10, false, sx(0.98), sy(0.93), 1,
+    if (!text(o, g, SLOT_PV_STATE, buf, 10, false, sx(0.98), sy(0.93), 1,
               info && info->recording ? PD_RED : PD_LIGHT_GRAY, err))
         return false;
     timeline(g, p, 0.02, 0.98, 0.80);
-    if (v.toast && !text(o, g, atlas, SLOT_TOAST, v.toast, 10, false, sx(0.98), sy(0.05), 1, PD_YELLOW, err))
+    if (v.toast && !text(o, g, SLOT_TOAST, v.toast, 10, false, sx(0.98), sy(0.05), 1, PD_YELLOW, err))
         return false;
-    pd_gfx_end(g, atlas);
+    pd_gfx_end(g);
 
     /* pass 2 and 3: the frames, as the audience sees them (without overlays) */
     int cx = vp.x + (int)(0.02 * vp.w), cw = (int)(0.61 * vp.w);
     int ch = cw * 9 / 16, cy = vp.y + vp.h - (int)(0.12 * vp.h) - ch;
-    pd_gfx_begin_rect(g, cx, cy, cw, ch);
-    if (scene)
-        pd_gfx_scene_draw(g, scene, atlas, pd_presenter_t(p));
-    pd_gfx_end(g, atlas);
+    pd_gfx_begin(g, &(pd_gfx_pass){.target = pass->target, .rect = {cx, cy, cw, ch}});
+    if (talk)
+        pd_gfx_scene_draw(g, talk, pd_presenter_t(p));
+    pd_gfx_end(g);
     int nx = vp.x + (int)(0.655 * vp.w), nw = (int)(0.325 * vp.w);
     int nh = nw * 9 / 16, ny = vp.y + vp.h - (int)(0.12 * vp.h) - nh;
-    pd_gfx_begin_rect(g, nx, ny, nw, nh);
-    if (scene && has_next)
-        pd_gfx_scene_draw(g, scene, atlas, next_t);
-    pd_gfx_end(g, atlas);
+    pd_gfx_begin(g, &(pd_gfx_pass){.target = pass->target, .rect = {nx, ny, nw, nh}});
+    if (talk && has_next)
+        pd_gfx_scene_draw(g, talk, next_t);
+    pd_gfx_end(g);
     return true;
 }

@@ -11,9 +11,9 @@
  * (--capture-overlays; the REC mark never).
  *
  *   pd_overlay *ov = pd_overlay_create(fonts, &err);
- *   pd_gfx_begin(g, w, h); pd_gfx_scene_draw(g, scene, atlas, t);
- *   pd_overlay_draw(ov, g, atlas, p, &(pd_overlay_info){ .clock_s = secs_since_midnight }, &err);
- *   pd_gfx_end(g, atlas);
+ *   pd_gfx_begin(g, &pass); pd_gfx_scene_draw(g, talk, t);
+ *   pd_overlay_draw(ov, g, p, &(pd_overlay_info){ .clock_s = secs_since_midnight }, &err);
+ *   pd_gfx_end(g);
  */
 #ifndef PD_PRESENT_OVERLAY_H
 #define PD_PRESENT_OVERLAY_H
@@ -38,13 +38,11 @@ void pd_overlay_destroy(pd_overlay **o);
 
 /* Submits the overlays over the frame (between pd_gfx_begin and
  * pd_gfx_end, after the scene). */
-bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const pd_presenter *p, const pd_overlay_info *info,
-                     pd_err *err);
+bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_overlay_info *info, pd_err *err);
 
-/* Draws the whole presenter view into the current framebuffer of fb_w x
- * fb_h pixels: begins and ends its own gfx passes. */
-bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, pd_atlas *atlas, const struct pd_scene *scene,
-                                    const pd_presenter *p, const pd_overlay_info *info, int fb_w, int fb_h,
-                                    pd_err *err);
+/* Draws the whole presenter view into the pass (a window's framebuffer or a
+ * target): begins and ends its own gfx passes. talk may be NULL (test card). */
+bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, const pd_gfx_pass *pass, const pd_gfx_scene *talk,
+                                    const pd_presenter *p, const pd_overlay_info *info, pd_err *err);
 
 #endif

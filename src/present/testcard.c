@@ -75,7 +75,7 @@ void pd_testcard_destroy(pd_testcard **tcp)
     *tcp = NULL;
 }
 
-bool pd_testcard_draw(pd_testcard *tc, pd_gfx *g, pd_atlas *atlas, double t, pd_err *err)
+bool pd_testcard_draw(pd_testcard *tc, pd_gfx *g, double t, pd_err *err)
 {
     /* row 1: boxes as in the GQA diagram: fill 0.12, stroke 1.5 */
     pd_gfx_rect(g, &(pd_draw_rect){.center = {-4.5f, 1.5f},
@@ -127,7 +127,7 @@ bool pd_testcard_draw(pd_testcard *tc, pd_gfx *g, pd_atlas *atlas, double t, pd_
                        .center = {0, -1.4f}, .size = {12.0f, 0.08f}, .stroke = PD_LIGHT_GRAY, .stroke_width = 0.5f});
     for (int i = 0; i < tc->text_count; i++) {
         card_text *ct = &tc->texts[i];
-        if (!pd_gfx_text(g, atlas, &ct->run, ct->at, ct->angle, ct->color, err))
+        if (!pd_gfx_text(g, &ct->run, ct->at, ct->angle, ct->color, err))
             return false;
     }
     return true;

@@ -3,7 +3,7 @@
  * benchmark draw it.
  *
  *   pd_testcard *tc = pd_testcard_create(fonts, &err);
- *   pd_testcard_draw(tc, g, atlas, t);   // between pd_gfx_begin and pd_gfx_end
+ *   pd_testcard_draw(tc, g, t, &err);   // between pd_gfx_begin and pd_gfx_end
  *   pd_testcard_destroy(&tc);
  */
 #ifndef PD_PRESENT_TESTCARD_H
@@ -21,6 +21,6 @@ pd_testcard *pd_testcard_create(pd_fonts *fonts, pd_err *err);
 void pd_testcard_destroy(pd_testcard **tc);
 /* Submits the card at time t seconds (a slow sweep animates one element, so
  * --frame T shows that time matters). */
-bool pd_testcard_draw(pd_testcard *tc, pd_gfx *g, pd_atlas *atlas, double t, pd_err *err);
+bool pd_testcard_draw(pd_testcard *tc, pd_gfx *g, double t, pd_err *err);
 
 #endif

@@ -38,28 +38,32 @@ static int cmp(const void *a, const void *b)
 
 typedef struct loaded {
     pd_scene *scene;
-    pd_atlas *atlas;
+    pd_gfx_scene *gpu;
 } loaded;
 
-static bool load(loaded *l, pd_fonts *fonts, pd_gfx *g, const char *name)
+static bool load(loaded *l, pd_fonts *fonts, pd_atlas *atlas, pd_gfx *g, const char *name)
 {
     pd_err err = {0};
-    l->atlas = pd_atlas_create(fonts);
     l->scene = pd_scene_create(fonts);
     pd_talk_find(name)->build(l->scene);
-    if (!pd_scene_finalize(l->scene, l->atlas, &err)) {
+    if (!pd_scene_finalize(l->scene, atlas, &err)) {
         fprintf(stderr, "bench: %s\n", err.msg);
         return false;
     }
-    pd_scene_gpu d = pd_scene_gpu_data(l->scene);
-    if (!pd_gfx_scene_upload(g, &d, &err)) {
+    if (!(l->gpu = pd_gfx_scene_create(g, l->scene, &err))) {
         fprintf(stderr, "bench: %s\n", err.msg);
         return false;
     }
     return true;
 }
 
-static double seek_us(pd_gfx *g, loaded *l, int w, int h, double *max_us)
+static void unload(pd_gfx *g, loaded *l)
+{
+    pd_gfx_scene_destroy(g, &l->gpu);
+    pd_scene_destroy(&l->scene);
+}
+
+static double seek_us(pd_gfx *g, pd_gfx_target *target, loaded *l, double *max_us)
 {
     double dur = pd_scene_timeline(l->scene).duration, total = 0;
     *max_us = 0;
@@ -67,9 +71,9 @@ static double seek_us(pd_gfx *g, loaded *l, int w, int h, double *max_us)
     for (int i = 0; i < 1000; i++) {
         double t = dur * rand() / (double)RAND_MAX;
         double c0 = thread_cpu_s();
-        pd_gfx_begin(g, w, h);
-        pd_gfx_scene_draw(g, l->scene, l->atlas, t);
-        pd_gfx_end(g, l->atlas);
+        pd_gfx_begin(g, &(pd_gfx_pass){.target = target});
+        pd_gfx_scene_draw(g, l->gpu, t);
+        pd_gfx_end(g);
         double us = (thread_cpu_s() - c0) * 1e6;
         total += us;
         *max_us = fmax(*max_us, us);
@@ -112,28 +116,30 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: %s\n", err.msg);
         return 77;
     }
-    pd_gfx *g = pd_gfx_create(&(pd_gfx_desc){.get_proc = pd_headless_get_proc}, &err);
-    if (!g || !pd_gfx_target_create(g, w, h, &err)) {
+    pd_atlas *atlas = pd_atlas_create(fonts);
+    pd_gfx *g = atlas ? pd_gfx_create(&(pd_gfx_desc){.get_proc = pd_headless_get_proc, .atlas = atlas}, &err) : NULL;
+    pd_gfx_target *target = g ? pd_gfx_target_create(g, w, h, &err) : NULL;
+    if (!target) {
         fprintf(stderr, "bench: %s\n", err.msg);
         return 1;
     }
-    pd_gfx_target_bind(g, true);
+    const pd_gfx_pass pass = {.target = target};
     loaded l = {0};
-    if (!load(&l, fonts, g, name))
+    if (!load(&l, fonts, atlas, g, name))
         return 1;
-    pd_gfx_begin(g, w, h);
-    pd_gfx_scene_draw(g, l.scene, l.atlas, 0);
-    pd_gfx_end(g, l.atlas);
+    pd_gfx_begin(g, &pass);
+    pd_gfx_scene_draw(g, l.gpu, 0);
+    pd_gfx_end(g);
     pd_gfx_finish(g);
     double startup_ms = (pd_clock_now_s() - t0) * 1e3;
     if (repeat > 0) {
         /* --at T N: one moment drawn N times (for profiling) */
         double s0 = pd_clock_now_s();
         for (int i = 0; i < repeat; i++) {
-            pd_gfx_begin(g, w, h);
+            pd_gfx_begin(g, &pass);
             if (at >= 0)
-                pd_gfx_scene_draw(g, l.scene, l.atlas, at);
-            pd_gfx_end(g, l.atlas);
+                pd_gfx_scene_draw(g, l.gpu, at);
+            pd_gfx_end(g);
             pd_gfx_finish(g);
         }
         const pd_epoch *e = pd_scene_epoch_at(l.scene, at);
@@ -148,9 +154,9 @@ int main(int argc, char **argv)
     uint32_t k = 0, max_at = 0;
     for (uint32_t f = 0; f < frames; f += (uint32_t)stride) {
         double s = pd_clock_now_s();
-        pd_gfx_begin(g, w, h);
-        pd_gfx_scene_draw(g, l.scene, l.atlas, f / 60.0);
-        pd_gfx_end(g, l.atlas);
+        pd_gfx_begin(g, &pass);
+        pd_gfx_scene_draw(g, l.gpu, f / 60.0);
+        pd_gfx_end(g);
         pd_gfx_finish(g);
         ms[k] = (pd_clock_now_s() - s) * 1e3;
         if (k == 0 || ms[k] > ms[max_at])
@@ -175,16 +181,15 @@ int main(int argc, char **argv)
     }
     qsort(ms, k, sizeof *ms, cmp);
     double median = ms[k / 2], p99 = ms[(size_t)floor(0.99 * (k - 1))], max = ms[k - 1];
-    double seek_max = 0, seek = seek_us(g, &l, w, h, &seek_max);
-    pd_scene_destroy(&l.scene);
-    pd_atlas_destroy(&l.atlas);
+    double seek_max = 0, seek = seek_us(g, target, &l, &seek_max);
+    unload(g, &l);
 
     loaded d1 = {0}, d10 = {0};
     double s1 = 0, s10 = 0, m1 = 0, m10 = 0;
-    if (load(&d1, fonts, g, "demo"))
-        s1 = seek_us(g, &d1, w, h, &m1);
-    if (load(&d10, fonts, g, "demo10"))
-        s10 = seek_us(g, &d10, w, h, &m10);
+    if (load(&d1, fonts, atlas, g, "demo"))
+        s1 = seek_us(g, target, &d1, &m1);
+    if (load(&d10, fonts, atlas, g, "demo10"))
+        s10 = seek_us(g, target, &d10, &m10);
     double d1_len = pd_scene_timeline(d1.scene).duration, d10_len = pd_scene_timeline(d10.scene).duration;
 
     printf("bench_talk: %s, %dx%d, %s\n", name, w, h, pd_gfx_renderer_name(g));
@@ -200,12 +205,12 @@ int main(int argc, char **argv)
            "\"frame_p99_ms\":%.3f,\"frame_max_ms\":%.3f,\"seek_cpu_us\":%.2f,\"seek_cpu_max_us\":%.2f,"
            "\"seek_demo_us\":%.2f,\"seek_demo10_us\":%.2f}\n",
            name, w, h, startup_ms, k, median, p99, max, seek, seek_max, s1, s10);
-    pd_scene_destroy(&d1.scene);
-    pd_atlas_destroy(&d1.atlas);
-    pd_scene_destroy(&d10.scene);
-    pd_atlas_destroy(&d10.atlas);
+    unload(g, &d1);
+    unload(g, &d10);
     free(ms);
+    pd_gfx_target_destroy(g, &target);
     pd_gfx_destroy(&g);
+    pd_atlas_destroy(&atlas);
     pd_headless_destroy(&ctx);
     pd_fonts_unload(&fonts);
     return 0;

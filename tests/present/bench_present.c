@@ -42,12 +42,12 @@ static double frame(bench *b, bool read)
     pd_err err = {0};
     double t0 = pd_clock_now_s();
     fixture_begin(&b->f);
-    pd_gfx_scene_draw(b->f.gfx, b->s, b->f.atlas, pd_presenter_t(b->p));
-    pd_overlay_draw(b->ov, b->f.gfx, b->f.atlas, b->p, &b->info, &err);
+    pd_gfx_scene_draw(b->f.gfx, b->f.talk, pd_presenter_t(b->p));
+    pd_overlay_draw(b->ov, b->f.gfx, b->p, &b->info, &err);
     if (read) {
         fixture_end(&b->f);
     } else {
-        pd_gfx_end(b->f.gfx, b->f.atlas);
+        pd_gfx_end(b->f.gfx);
         pd_gfx_finish(b->f.gfx);
     }
     return (pd_clock_now_s() - t0) * 1e3;
@@ -93,9 +93,7 @@ int main(int argc, char **argv)
     pd_err err = {0};
     b.s = pd_scene_create(b.f.fonts);
     talk->build(b.s);
-    pd_scene_gpu data;
-    if (!pd_scene_finalize(b.s, b.f.atlas, &err) ||
-        (data = pd_scene_gpu_data(b.s), !pd_gfx_scene_upload(b.f.gfx, &data, &err))) {
+    if (!pd_scene_finalize(b.s, b.f.atlas, &err) || !(b.f.talk = pd_gfx_scene_create(b.f.gfx, b.s, &err))) {
         fprintf(stderr, "bench_present: %s\n", err.msg);
         return 1;
     }

@@ -50,9 +50,10 @@ static void draw(fixture *f, pd_scene *s, pd_overlay *ov, pd_presenter *p, const
 {
     pd_err err = {0};
     fixture_begin(f);
-    pd_gfx_scene_draw(f->gfx, s, f->atlas, pd_presenter_t(p));
+    (void)s;
+    pd_gfx_scene_draw(f->gfx, f->talk, pd_presenter_t(p));
     if (overlays)
-        CHECK(pd_overlay_draw(ov, f->gfx, f->atlas, p, info, &err), "overlay: %s", err.msg);
+        CHECK(pd_overlay_draw(ov, f->gfx, p, info, &err), "overlay: %s", err.msg);
     fixture_end(f);
 }
 
@@ -64,8 +65,7 @@ int main(void)
     pd_scene *s = pd_scene_create(f.fonts);
     pd_talk_demo(s);
     CHECK(pd_scene_finalize(s, f.atlas, &err), "finalize: %s", err.msg);
-    pd_scene_gpu data = pd_scene_gpu_data(s);
-    CHECK(pd_gfx_scene_upload(f.gfx, &data, &err), "upload: %s", err.msg);
+    CHECK((f.talk = pd_gfx_scene_create(f.gfx, s, &err)) != NULL, "upload: %s", err.msg);
 
     pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.timeline = pd_scene_timeline(s), .hud = false}, &err);
     pd_overlay *ov = pd_overlay_create(f.fonts, &err);
@@ -166,14 +166,16 @@ int main(void)
         PW = 1920,
         PH = 1080
     };
-    CHECK(pd_gfx_target_create(f.gfx, PW, PH, &err), "target: %s", err.msg);
-    pd_gfx_target_bind(f.gfx, true);
+    pd_gfx_target *big = pd_gfx_target_create(f.gfx, PW, PH, &err);
+    CHECK(big != NULL, "target: %s", err.msg);
     pd_presenter_key(p, PD_KEY_HOME, 0);
     pd_presenter_key(p, PD_KEY_RIGHT, 0);
     pd_presenter_tick(p, 2.0);
-    CHECK(pd_overlay_draw_presenter_view(ov, f.gfx, f.atlas, s, p, &info, PW, PH, &err), "view: %s", err.msg);
+    CHECK(pd_overlay_draw_presenter_view(ov, f.gfx, &(pd_gfx_pass){.target = big}, f.talk, p, &info, &err), "view: %s",
+          err.msg);
     uint8_t *pv = malloc((size_t)PW * PH * 4);
-    pd_gfx_read_rgba(f.gfx, PW, PH, pv);
+    pd_gfx_read_rgba(f.gfx, big, pv);
+    pd_gfx_target_destroy(f.gfx, &big);
     save("presenter_view", pv, PW, PH);
     /* the next stop's panel (right, top) shows stop 1: its title text is bright */
     long bright = 0;

@@ -62,13 +62,13 @@ int main(int argc, char **argv)
         if (i % 3 == 1)
             t = dur - t;
         fixture_begin(&f);
-        pd_gfx_scene_draw(f.gfx, s, f.atlas, t);
-        pd_gfx_end(f.gfx, f.atlas);
+        pd_gfx_scene_draw(f.gfx, f.talk, t);
+        pd_gfx_end(f.gfx);
         pd_gfx_finish(f.gfx);
         if (i % 1000 == 999 && ns < MAX_SAMPLES)
             samples[ns++] = rss_kb();
     }
-    pd_gfx_read_rgba(f.gfx, f.w, f.h, f.px);
+    pd_gfx_read_rgba(f.gfx, f.target, f.px);
     int tenth = ns / 10 > 1 ? ns / 10 : 1;
     /* skip the first sample (warm-up: shader variants, buffers) */
     long base = median(samples + 1, tenth < ns - 1 ? tenth : ns - 1), end = median(samples + ns - tenth, tenth);
@@ -90,15 +90,15 @@ int main(int argc, char **argv)
     s = talk_open(&g, "gqa");
     talk_render(&g, s, 20.0);
     CHECK(g.px[3] == 255, "a 1x1 frame renders");
-    pd_gfx_begin(g.gfx, 0, 0);
-    pd_gfx_scene_draw(g.gfx, s, g.atlas, 20.0);
+    pd_gfx_begin(g.gfx, &(pd_gfx_pass){.width = 0, .height = 0});
+    pd_gfx_scene_draw(g.gfx, g.talk, 20.0);
     pd_gfx_rect(g.gfx, &(pd_draw_rect){.size = {1, 1}, .fill = PD_WHITE});
-    pd_gfx_end(g.gfx, g.atlas);
+    pd_gfx_end(g.gfx);
     pd_viewport vp = pd_gfx_viewport(g.gfx);
     CHECK(vp.w == 0 && vp.h == 0, "a 0x0 framebuffer has an empty viewport");
-    pd_gfx_begin(g.gfx, 1, 0);
-    pd_gfx_scene_draw(g.gfx, s, g.atlas, 20.0);
-    pd_gfx_end(g.gfx, g.atlas);
+    pd_gfx_begin(g.gfx, &(pd_gfx_pass){.width = 1, .height = 0});
+    pd_gfx_scene_draw(g.gfx, g.talk, 20.0);
+    pd_gfx_end(g.gfx);
     pd_err err = {0};
     CHECK(!pd_gfx_target_create(g.gfx, 0, 0, &err) && err.msg[0], "a 0x0 target is refused with a message");
     pd_scene_destroy(&s);

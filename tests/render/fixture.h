@@ -19,6 +19,8 @@ typedef struct fixture {
     pd_gfx *gfx;
     pd_fonts *fonts;
     pd_atlas *atlas;
+    pd_gfx_target *target;
+    pd_gfx_scene *talk; /* the talk uploaded last (talk_fixture.h) */
     int w, h;
     uint8_t *px;
 } fixture;
@@ -31,28 +33,38 @@ static inline void fixture_open(fixture *f, int w, int h)
         fprintf(stderr, "SKIP: no GL context: %s\n", err.msg);
         exit(77);
     }
-    f->gfx = pd_gfx_create(&(pd_gfx_desc){.get_proc = pd_headless_get_proc}, &err);
-    if (!f->gfx || !pd_fonts_load(&f->fonts, pd_assets_dir(), &err)) {
+    if (!pd_fonts_load(&f->fonts, pd_assets_dir(), &err) || !(f->atlas = pd_atlas_create(f->fonts)) ||
+        !(f->gfx = pd_gfx_create(&(pd_gfx_desc){.get_proc = pd_headless_get_proc, .atlas = f->atlas}, &err)) ||
+        !(f->target = pd_gfx_target_create(f->gfx, w, h, &err))) {
         fprintf(stderr, "FAIL: %s\n", err.msg);
         exit(1);
     }
-    f->atlas = pd_atlas_create(f->fonts);
     f->w = w;
     f->h = h;
-    if (!pd_gfx_target_create(f->gfx, w, h, &err)) {
-        fprintf(stderr, "FAIL: %s\n", err.msg);
-        exit(1);
-    }
-    pd_gfx_target_bind(f->gfx, true);
     f->px = malloc((size_t)w * (size_t)h * 4);
 }
 
-static inline void fixture_begin(fixture *f) { pd_gfx_begin(f->gfx, f->w, f->h); }
+static inline void fixture_begin(fixture *f) { pd_gfx_begin(f->gfx, &(pd_gfx_pass){.target = f->target}); }
 
 static inline void fixture_end(fixture *f)
 {
-    pd_gfx_end(f->gfx, f->atlas);
-    pd_gfx_read_rgba(f->gfx, f->w, f->h, f->px);
+    pd_gfx_end(f->gfx);
+    pd_gfx_read_rgba(f->gfx, f->target, f->px);
+}
+
+/* A new target of w x h for the fixture's frames (the old one goes). */
+static inline void fixture_resize(fixture *f, int w, int h)
+{
+    pd_err err = {0};
+    pd_gfx_target_destroy(f->gfx, &f->target);
+    free(f->px);
+    if (!(f->target = pd_gfx_target_create(f->gfx, w, h, &err))) {
+        fprintf(stderr, "FAIL: %s\n", err.msg);
+        exit(1);
+    }
+    f->w = w;
+    f->h = h;
+    f->px = malloc((size_t)w * (size_t)h * 4);
 }
 
 static inline const uint8_t *fixture_px(const fixture *f, int x, int y)
@@ -63,9 +75,13 @@ static inline const uint8_t *fixture_px(const fixture *f, int x, int y)
 static inline void fixture_close(fixture *f)
 {
     free(f->px);
+    if (f->gfx) {
+        pd_gfx_scene_destroy(f->gfx, &f->talk);
+        pd_gfx_target_destroy(f->gfx, &f->target);
+    }
+    pd_gfx_destroy(&f->gfx);
     pd_atlas_destroy(&f->atlas);
     pd_fonts_unload(&f->fonts);
-    pd_gfx_destroy(&f->gfx);
     pd_headless_destroy(&f->ctx);
 }
 

@@ -9,27 +9,35 @@
 #include "scene/timeline.h"
 #include "talks/talks.h"
 
-static inline pd_scene *talk_open(fixture *f, const char *name)
+/* Finalises a scene whose script ran and uploads it as the fixture's talk. */
+static inline void talk_upload(fixture *f, pd_scene *s, const char *name)
 {
     pd_err err = {0};
-    pd_scene *s = pd_scene_create(f->fonts);
-    pd_talk_find(name)->build(s);
     if (!pd_scene_finalize(s, f->atlas, &err)) {
         fprintf(stderr, "FAIL: talk %s: %s\n", name, err.msg);
         exit(1);
     }
-    pd_scene_gpu data = pd_scene_gpu_data(s);
-    if (!pd_gfx_scene_upload(f->gfx, &data, &err)) {
+    pd_gfx_scene_destroy(f->gfx, &f->talk);
+    if (!(f->talk = pd_gfx_scene_create(f->gfx, s, &err))) {
         fprintf(stderr, "FAIL: upload %s: %s\n", name, err.msg);
         exit(1);
     }
+}
+
+static inline pd_scene *talk_open(fixture *f, const char *name)
+{
+    pd_scene *s = pd_scene_create(f->fonts);
+    pd_talk_find(name)->build(s);
+    talk_upload(f, s, name);
     return s;
 }
 
+/* The fixture's talk at t (the scene argument names which, for the reader). */
 static inline void talk_render(fixture *f, pd_scene *s, double t)
 {
+    (void)s;
     fixture_begin(f);
-    pd_gfx_scene_draw(f->gfx, s, f->atlas, t);
+    pd_gfx_scene_draw(f->gfx, f->talk, t);
     fixture_end(f);
 }
 

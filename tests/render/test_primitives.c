@@ -194,7 +194,7 @@ static void test_text_ink_box(fixture *f)
         CHECK(pd_layout_text(f->fonts, &(pd_layout_desc){.str = "Hxgjy QK", .font_size = sizes[i]}, &run, &err),
               "layout: %s", err.msg);
         fixture_begin(f);
-        CHECK(pd_gfx_text(f->gfx, f->atlas, &run, (pd_v2){0, 0}, 0, PD_HEX(0xFFFFFF), &err), "draw: %s", err.msg);
+        CHECK(pd_gfx_text(f->gfx, &run, (pd_v2){0, 0}, 0, PD_HEX(0xFFFFFF), &err), "draw: %s", err.msg);
         fixture_end(f);
         /* the box of pixels at least half covered */
         int x0 = f->w, y0 = f->h, x1 = -1, y1 = -1;

@@ -9,7 +9,7 @@ static void render(fixture *f, pd_testcard *tc, double t)
 {
     pd_err err = {0};
     fixture_begin(f);
-    CHECK(pd_testcard_draw(tc, f->gfx, f->atlas, t, &err), "draw: %s", err.msg);
+    CHECK(pd_testcard_draw(tc, f->gfx, t, &err), "draw: %s", err.msg);
     fixture_end(f);
 }
 

@@ -17,14 +17,11 @@ static const char *const formulas[] = {
 
 static void render_formula(fixture *f, const char *tex, pd_color color, const char *golden)
 {
-    pd_err err = {0};
     pd_scene *s = pd_scene_create(f->fonts);
     pd_mob m = pd_mathtex(s, &(pd_tex_style){.tex = tex, .font_size = 48, .color = color});
     pd_add(s, m);
     CHECK(!pd_scene_error(s), "%s", pd_scene_error(s) ? pd_scene_error(s) : "");
-    CHECK(pd_scene_finalize(s, f->atlas, &err), "finalize: %s", err.msg);
-    pd_scene_gpu d = pd_scene_gpu_data(s);
-    CHECK(pd_gfx_scene_upload(f->gfx, &d, &err), "upload: %s", err.msg);
+    talk_upload(f, s, tex);
     talk_render(f, s, 0);
     CHECK(golden_check(golden, f->px, f->w, f->h), "golden %s", golden);
     pd_scene_destroy(&s);
