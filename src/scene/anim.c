@@ -678,25 +678,64 @@ void pd_remove(pd_scene *s, pd_mob m)
     pd_vec_free(&leaves);
 }
 
-void pd_wait(pd_scene *s, double seconds)
+static pd_stop *push_stop(pd_scene *s, double hold, bool loop)
+{
+    pd_stop *st = pd_vec_push(&s->stops, sizeof *st);
+    st->t = scene_now(s);
+    st->hold = hold;
+    st->section = s->sections.len ? (int)s->sections.len - 1 : 0;
+    st->note = s->pending_note;
+    st->loop = loop;
+    s->pending_note = NULL;
+    return st;
+}
+
+/* A wait of `seconds`; a stop held for it when `stop`. */
+static void wait_for(pd_scene *s, double seconds, bool stop, const char *call)
 {
     if (!s)
         return;
     if (!(seconds >= 0) || !isfinite(seconds)) {
-        scene_fail(s, "pd_wait: %g seconds is not a duration >= 0", seconds);
+        scene_fail(s, "%s: %g seconds is not a duration >= 0", call, seconds);
         return;
     }
     /* manim: a static wait adds int(d / (1/60)) frames */
     uint32_t frames = (uint32_t)(seconds / (1.0 / PD_FPS));
     uint32_t *first = pd_vec_push(&s->play_first_anim, sizeof *first);
     *first = (uint32_t)s->anim_infos.len;
-    pd_stop *st = pd_vec_push(&s->stops, sizeof *st);
-    st->t = scene_now(s);
-    st->hold = frames / PD_FPS;
-    st->section = s->sections.len ? (int)s->sections.len - 1 : 0;
-    st->note = s->pending_note;
-    s->pending_note = NULL;
+    if (stop)
+        push_stop(s, frames / PD_FPS, false);
     record_play(s, frames, true, 0);
+}
+
+void pd_wait(pd_scene *s, double seconds) { wait_for(s, seconds, true, "pd_wait"); }
+
+void pd_pause(pd_scene *s, double seconds) { wait_for(s, seconds, false, "pd_pause"); }
+
+bool pd_stop_here(pd_scene *s, bool loop)
+{
+    if (!s)
+        return false;
+    const pd_stop *last = s->stops.len ? &((const pd_stop *)s->stops.data)[s->stops.len - 1] : NULL;
+    double now = scene_now(s);
+    if (now == 0 || (last && last->t + last->hold >= now - 1e-9))
+        return false; /* nothing played since the start or the last stop */
+    push_stop(s, 0, loop);
+    return true;
+}
+
+void pd_apply(pd_scene *s, pd_mob m, pd_change change)
+{
+    if (!scene_valid(s, m, "pd_apply"))
+        return;
+    pd_v2 c = pd_get_center(s, m);
+    pd_vec leaves = {0};
+    scene_leaves(s, m, &leaves);
+    for (size_t i = 0; i < leaves.len; i++) {
+        uint32_t id = ((uint32_t *)leaves.data)[i];
+        scene_set_state(s, id, changed(&change, scene_mob(s, (pd_mob){id})->cur, c));
+    }
+    pd_vec_free(&leaves);
 }
 
 void pd_section(pd_scene *s, const char *title)

@@ -261,6 +261,15 @@ void pd_remove(pd_scene *s, pd_mob m);
 
 /* self.wait(d): a stop (the presenter holds here). */
 void pd_wait(pd_scene *s, double seconds);
+/* self.wait(d) in a manim-slides Slide: time passes, no stop. */
+void pd_pause(pd_scene *s, double seconds);
+/* manim-slides' self.next_slide(): a stop here, held 0 s, taking the pending
+ * note; loop marks the step before it as a loop. Nothing happens (false) when
+ * no time passed since the start or since the last stop's hold ended. */
+bool pd_stop_here(pd_scene *s, bool loop);
+/* m.set_fill(...), m.set_color(...), ... without animation: the change of
+ * .animate applied at once (instantly, at the current time). */
+void pd_apply(pd_scene *s, pd_mob m, pd_change change);
 /* Starts a section here (its title begins to appear now). */
 void pd_section(pd_scene *s, const char *title);
 /* Attaches a speaker note to the next stop (the next wait). */
