@@ -31,6 +31,7 @@
 #include "scene/gpu_data.h"
 #include "scene/scene.h"
 #include "scene/timeline.h"
+#include "py/py.h"
 #include "talks/talks.h"
 #include "text/atlas.h"
 #include "text/font.h"
@@ -75,6 +76,7 @@ typedef struct options {
     int bench_frames;
     bool bench_frames_given;
     const char *talk;
+    const char *py_file, *py_scene; /* FILE.py [SCENE]: a Manim scene file */
     bool testcard;
     int stop; /* --stop N, -1 when not given */
     const char *keys;
@@ -90,7 +92,7 @@ typedef struct options {
 
 static void usage(FILE *f)
 {
-    fputs("usage: podium [OPTIONS]\n"
+    fputs("usage: podium [FILE.py [SCENE]] [OPTIONS]\n"
           "\n"
           "Presents the talk in a window: the arrow keys step it, and any moment can\n"
           "be reached at once (keys below). Without a display, render headless with\n"
@@ -98,6 +100,9 @@ static void usage(FILE *f)
           "\n"
           "Talk:\n"
           "  --talk NAME          the talk to present (default " PD_DEFAULT_TALK "; --list-talks names them)\n"
+          "  FILE.py [SCENE]      present a Manim scene file, unmodified: its Scene (or manim-slides\n"
+          "                       Slide) subclass SCENE, or the only one (docs/authoring.md lists the\n"
+          "                       supported subset; PODIUM_PY_TIMEOUT=SECONDS limits the script, default 10)\n"
           "  --list               print the talk's sections, stops and duration, then exit\n"
           "  --list-talks         print the talks podium knows, then exit\n"
           "  --testcard           the built-in test card instead of a talk\n"
@@ -422,6 +427,10 @@ static int parse_args(int argc, char **argv, options *o)
             o->hud = true;
         } else if (strcmp(a, "--no-hud") == 0) {
             o->hud = false; /* the default; kept for scripts */
+        } else if (a[0] != '-' && !o->py_file && ends_with(a, ".py")) {
+            o->py_file = o->talk = a;
+        } else if (a[0] != '-' && o->py_file && !o->py_scene) {
+            o->py_scene = a;
         } else {
             fprintf(stderr, "podium: unknown option '%s' (see podium --help)\n", a);
             return 2;
@@ -498,8 +507,11 @@ static bool app_load_content(app *a, const options *o, pd_err *err)
         a->card = pd_testcard_create(a->fonts, err);
         return a->card != NULL;
     }
-    const pd_talk *talk = pd_talk_find(o->talk);
     a->scene = pd_scene_create(a->fonts);
+    if (o->py_file) /* a Manim scene file: its script runs here, in the embedded Python */
+        return a->scene && pd_py_build(a->scene, o->py_file, o->py_scene, err) &&
+               (a->tl = pd_scene_timeline(a->scene), pd_scene_finalize(a->scene, a->atlas, err));
+    const pd_talk *talk = pd_talk_find(o->talk);
     if (!talk || !a->scene)
         return pd_err_set(err, "cannot load talk '%s'", o->talk);
     talk->build(a->scene);
@@ -599,7 +611,8 @@ static int run_list(const options *o)
     }
     for (uint32_t i = 0; i < a.tl.stop_count; i++) {
         const pd_stop *st = &a.tl.stops[i];
-        printf("stop %u t=%.3f hold=%.3f section=%d\n", i + 1, st->t, st->hold, st->section + 1);
+        printf("stop %u t=%.3f hold=%.3f section=%d%s\n", i + 1, st->t, st->hold, st->section + 1,
+               st->loop ? " loop" : "");
     }
     printf("duration %.3f\n", a.tl.duration);
     app_unload(&a);
@@ -1385,7 +1398,7 @@ static int run_handout(const options *o)
         goto fail;
     }
     const pd_talk *talk = pd_talk_find(o->talk);
-    doc = pd_handout_create(o->handout, talk ? talk->title : o->talk, &err);
+    doc = pd_handout_create(o->handout, o->py_file ? pd_py_title() : talk ? talk->title : o->talk, &err);
     if (!doc)
         goto fail;
     if (!headless_open(&a, &h, o, &err))
