@@ -61,25 +61,19 @@ const char *pd_play_mode_name(pd_play_mode m)
 static double stop_t(const pd_presenter *p, int k) { return pd_timeline_stop_t(&p->tl, (uint32_t)k); }
 static double stop_hold(const pd_presenter *p, int k) { return k > 0 ? p->tl.stops[k - 1].hold : 0; }
 
-pd_presenter *pd_presenter_create(const pd_presenter_desc *desc, pd_err *err)
+/* Copies tl into p (its arrays owned, times clamped into the talk). */
+static bool set_timeline(pd_presenter *p, const pd_timeline *tl, pd_err *err)
 {
-    const pd_timeline *tl = desc ? &desc->timeline : NULL;
     if (!tl || !(tl->duration >= 0) || !isfinite(tl->duration) || (tl->stop_count && !tl->stops) ||
-        (tl->section_count && !tl->sections) || tl->stop_count > INT32_MAX / 2 || tl->section_count > INT32_MAX / 2) {
-        pd_err_set(err, "presenter: bad timeline (duration %g)", tl ? tl->duration : -1.0);
-        return NULL;
-    }
-    pd_presenter *p = calloc(1, sizeof *p);
+        (tl->section_count && !tl->sections) || tl->stop_count > INT32_MAX / 2 || tl->section_count > INT32_MAX / 2)
+        return pd_err_set(err, "presenter: bad timeline (duration %g)", tl ? tl->duration : -1.0);
     pd_stop *stops = calloc(tl->stop_count + 1, sizeof *stops);
     pd_section_info *sections = calloc(tl->section_count + 1, sizeof *sections);
-    if (!p || !stops || !sections) {
-        free(p);
+    if (!stops || !sections) {
         free(stops);
         free(sections);
-        pd_err_set(err, "out of memory");
-        return NULL;
+        return pd_err_set(err, "out of memory");
     }
-    p->tl = *tl;
     for (uint32_t i = 0; i < tl->stop_count; i++) {
         stops[i] = tl->stops[i];
         stops[i].t = fmin(fmax(stops[i].t, 0), tl->duration);
@@ -87,12 +81,31 @@ pd_presenter *pd_presenter_create(const pd_presenter_desc *desc, pd_err *err)
     }
     for (uint32_t i = 0; i < tl->section_count; i++)
         sections[i] = tl->sections[i];
+    free((void *)p->tl.stops);
+    free((void *)p->tl.sections);
+    p->tl = *tl;
     p->tl.stops = stops;
     p->tl.sections = sections;
     p->stop_count = (int)tl->stop_count;
     p->section_count = (int)tl->section_count;
     int n = p->stop_count;
     p->has_tail = p->tl.duration > stop_t(p, n) + stop_hold(p, n) + EPS;
+    return true;
+}
+
+pd_presenter *pd_presenter_create(const pd_presenter_desc *desc, pd_err *err)
+{
+    pd_presenter *p = calloc(1, sizeof *p);
+    if (!p) {
+        pd_err_set(err, "out of memory");
+        return NULL;
+    }
+    if (!desc || !set_timeline(p, &desc->timeline, err)) {
+        if (!desc)
+            pd_err_set(err, "presenter: no timeline");
+        free(p);
+        return NULL;
+    }
     p->hud = desc->hud;
     p->fullscreen = desc->fullscreen;
     p->mode = PD_MODE_HELD;
@@ -776,4 +789,14 @@ const char *pd_presenter_take_message(pd_presenter *p)
         return NULL;
     p->has_message = false;
     return p->message;
+}
+
+bool pd_presenter_set_timeline(pd_presenter *p, const pd_timeline *tl, pd_err *err)
+{
+    int k = stop_at(p, p->t);
+    if (!set_timeline(p, tl, err))
+        return false;
+    hold_at(p, stop_t(p, k < p->stop_count ? k : p->stop_count));
+    p->goto_active = false;
+    return true;
 }

@@ -71,6 +71,11 @@ typedef struct pd_presenter pd_presenter;
 
 /* Fails (NULL, err) on a negative or NaN duration or out of memory. */
 pd_presenter *pd_presenter_create(const pd_presenter_desc *desc, pd_err *err);
+/* The talk changed (reloaded): its new places replace the old, and the
+ * playhead holds at the same stop, or the last one when it has fewer. The
+ * overlays, timer and toasts stay. Fails (err) as create does; then nothing
+ * changed. */
+bool pd_presenter_set_timeline(pd_presenter *p, const pd_timeline *tl, pd_err *err);
 void pd_presenter_destroy(pd_presenter **p);
 
 /* ---- input ---- */

@@ -458,8 +458,32 @@ static void test_next_in_last_wait(void)
     pd_presenter_destroy(&p);
 }
 
+/* A reloaded talk: the playhead holds at the same stop, or the last one
+ * when the new talk has fewer; the HUD stays as the speaker set it */
+static void test_set_timeline(void)
+{
+    pd_err err = {0};
+    pd_presenter *p = make();
+    pd_presenter_goto_stop(p, 2, &err);
+    pd_presenter_key(p, 'H', 0); /* HUD off (make() starts it on) */
+    static const pd_stop more[] = {{.t = 1, .hold = 1}, {.t = 3, .hold = 1}, {.t = 6, .hold = 1}, {.t = 9, .hold = 1}};
+    CHECK(pd_presenter_set_timeline(p, &(pd_timeline){.stops = more, .stop_count = 4, .duration = 12}, &err), "%s",
+          err.msg);
+    EXPECT(p, 3, 2, PD_MODE_HELD, "same stop in the longer talk");
+    CHECK(pd_presenter_stop_count(p) == 4 && pd_presenter_duration(p) == 12, "the new places");
+    CHECK(!pd_presenter_get_view(p).hud, "the HUD stays off");
+    pd_presenter_goto_stop(p, 4, &err);
+    CHECK(pd_presenter_set_timeline(p, &(pd_timeline){.stops = STOPS, .stop_count = 3, .duration = 11}, &err), "%s",
+          err.msg);
+    EXPECT(p, 8, 3, PD_MODE_HELD, "the last stop when the talk has fewer");
+    CHECK(!pd_presenter_set_timeline(p, &(pd_timeline){.duration = -1}, &err) && pd_presenter_stop_count(p) == 3,
+          "a bad timeline changes nothing");
+    pd_presenter_destroy(&p);
+}
+
 int main(void)
 {
+    test_set_timeline();
     test_next_in_last_wait();
     test_next_prev();
     test_reverse_replay();
