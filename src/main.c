@@ -1,7 +1,9 @@
 /* podium: the command line. Parses options, then presents in a window,
  * runs a key script headless, exports, or renders headless. Every failing
  * input gets one line naming the thing and the fix, and exit code 2; a
- * missing display exits 1. No capture ever overwrites an existing file. */
+ * missing display exits 1. Every output is written under a temporary name
+ * and renamed when complete; an existing one is replaced only with --force
+ * (capture/output.h). */
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 
 #include "capture/frames.h"
 #include "capture/handout.h"
+#include "capture/output.h"
 #include "capture/png.h"
 #include "core/clock.h"
 #include "core/proc.h"
@@ -82,6 +85,7 @@ typedef struct options {
     const char *keys;
     place start, from, to;
     const char *export_path, *export_stops_dir, *handout;
+    bool force; /* --force/-y: replace an existing output once the new one is complete */
     double fps;
     bool fps_given;
     const char *capture_dir;
@@ -119,7 +123,7 @@ static void usage(FILE *f)
           "Headless:\n"
           "  --frame T            render the talk at time T seconds ...\n"
           "  --stop N             ... or the frame held at stop N (0 = the start) ...\n"
-          "  --out FILE.png       ... into FILE.png (required; overwritten if it exists)\n"
+          "  --out FILE.png       ... into FILE.png (required)\n"
           "  --keys \"SCRIPT\"      run the presenter on a simulated clock; after each token print\n"
           "                       'after TOKEN: t=SECONDS stop=N mode=held|playing|reverse|paused'\n"
           "  --export FILE.mp4|DIR/  render frame-exactly to an H.264 mp4 (needs ffmpeg) or to\n"
@@ -129,6 +133,12 @@ static void usage(FILE *f)
           "  --export-stops DIR   write the frame held at every stop: DIR/stop-01.png ...\n"
           "  --handout FILE.pdf   a PDF with one page per stop, its speaker note under the frame\n"
           "  --size WxH           output size in pixels (default 1920x1080; handout: 300 dpi, 3208x1805)\n"
+          "  --force, -y          replace an existing output (--out, --export, --export-stops,\n"
+          "                       --handout); without it podium refuses. Outputs are written under a\n"
+          "                       temporary name and renamed when complete; the folder they go in\n"
+          "                       must exist (a DIR/ itself is created). Ctrl-C or SIGTERM keeps what\n"
+          "                       was done as NAME.partial.EXT and exits 130 or 143; a second one\n"
+          "                       stops at once and removes it\n"
           "  --bench              measure: every frame of the talk, 1000 seeks, start-up, export speed,\n"
           "                       peak memory (headless, 1920x1080); a table and one JSON line\n"
           "  --bench-frames N     time N frames spread over the talk instead of every frame\n"
@@ -419,6 +429,8 @@ static int parse_args(int argc, char **argv, options *o)
                 return 2;
             }
             o->capture_dir = val;
+        } else if (strcmp(a, "--force") == 0 || strcmp(a, "-y") == 0) {
+            o->force = true;
         } else if (strcmp(a, "--presenter") == 0) {
             o->presenter = true;
         } else if (strcmp(a, "--capture-overlays") == 0) {
@@ -547,7 +559,7 @@ static void app_unload(app *a);
 /* The end of every headless mode: the message of a failure, then teardown. */
 static int headless_close(app *a, pd_headless **h, int rc, const pd_err *err)
 {
-    if (rc)
+    if (rc && err->msg[0])
         fprintf(stderr, "podium: %s\n", err->msg);
     app_unload(a);
     pd_headless_destroy(h);
@@ -649,7 +661,7 @@ static int run_frame(const options *o)
     }
     if (!app_render(&a, t, px, &err))
         goto fail;
-    if (!pd_png_write(o->out, px, o->width, o->height, PD_PNG_OVERWRITE, &err))
+    if (!pd_png_write(o->out, px, o->width, o->height, o->force ? PD_PNG_OVERWRITE : PD_PNG_NEW_ONLY, &err))
         goto fail;
     rc = 0;
 fail:
@@ -1068,10 +1080,13 @@ static void live_record_toggle(live *L)
     pd_cap_timestamp(stamp, sizeof stamp, "podium-rec");
     snprintf(path, sizeof path, "%s/%s.mp4", L->o->capture_dir, stamp);
     snprintf(fallback, sizeof fallback, "%s/%s", L->o->capture_dir, stamp);
-    L->rec = pd_cap_sink_open(
-        &(pd_cap_sink_desc){
-            .path = path, .width = L->o->width, .height = L->o->height, .fps = L->o->fps, .fallback_dir = fallback},
-        &err);
+    L->rec = pd_cap_sink_open(&(pd_cap_sink_desc){.path = path,
+                                                  .width = L->o->width,
+                                                  .height = L->o->height,
+                                                  .fps = L->o->fps,
+                                                  .fallback_dir = fallback,
+                                                  .option = "--capture-dir"},
+                              &err);
     if (!L->rec) {
         live_say(L, false, err.msg);
         return;
@@ -1151,7 +1166,7 @@ static void keys_tick(void *user, double dt)
     }
     /* while recording, advance frame by frame so every frame is rendered */
     double step = 1.0 / L->o->fps;
-    while (dt > 1e-12) {
+    while (dt > 1e-12 && !pd_out_interrupted()) { /* SIGINT/SIGTERM: the recording ends here */
         double d = dt < step ? dt : step;
         pd_presenter_tick(L->p, d);
         dt -= d;
@@ -1207,11 +1222,11 @@ static int run_keys(const options *o)
             pd_cap_shots_flush(L.shots);
             live_poll(&L);
         }
-        if (act & PD_ACT_QUIT)
+        if ((act & PD_ACT_QUIT) || pd_out_interrupted())
             break;
     }
-    live_finish(&L);
-    rc = L.failures ? 2 : 0;
+    live_finish(&L); /* a recording is finished and kept, also after SIGINT/SIGTERM */
+    rc = pd_out_interrupted() ? pd_out_exit_status() : L.failures ? 2 : 0;
 fail:
     if (rc && err.msg[0])
         fprintf(stderr, "podium: %s\n", err.msg);
@@ -1262,6 +1277,20 @@ static int still_at(const app *a, double t)
     return -1;
 }
 
+/* After SIGINT/SIGTERM: one line saying where the partial output is (or why
+ * there is none); returns the exit status, 128 + the signal. */
+static int report_partial(long done, long total, const char *what, bool kept_ok, const char *kept, pd_err *err)
+{
+    char abs[4096];
+    if (kept_ok)
+        fprintf(stderr, "podium: interrupted after %ld of %ld %s; the partial output is '%s'%s%s\n", done, total, what,
+                pd_path_absolute(abs, sizeof abs, kept), err->msg[0] ? "; " : "", err->msg);
+    else
+        fprintf(stderr, "podium: interrupted after %ld of %ld %s; nothing kept: %s\n", done, total, what, err->msg);
+    err->msg[0] = 0;
+    return pd_out_exit_status();
+}
+
 static int run_export(const options *o)
 {
     pd_err err = {0};
@@ -1270,6 +1299,7 @@ static int run_export(const options *o)
     pd_cap_sink *sink = NULL;
     int rc = 2;
     double from = 0, to = 0;
+    char kept[2400];
     if (!app_load_content(&a, o, &err))
         goto fail;
     if (!resolve_place(&a, &o->from, 0, &from, &err) || !resolve_place(&a, &o->to, a.tl.duration, &to, &err))
@@ -1284,8 +1314,13 @@ static int run_export(const options *o)
         total = 1;
     if (!headless_open(&a, &h, o, &err))
         goto fail;
-    sink = pd_cap_sink_open(
-        &(pd_cap_sink_desc){.path = o->export_path, .width = o->width, .height = o->height, .fps = fps}, &err);
+    sink = pd_cap_sink_open(&(pd_cap_sink_desc){.path = o->export_path,
+                                                .width = o->width,
+                                                .height = o->height,
+                                                .fps = fps,
+                                                .force = o->force,
+                                                .option = "--export"},
+                            &err);
     if (!sink)
         goto fail;
     double t0 = pd_clock_now_s();
@@ -1310,13 +1345,19 @@ static int run_export(const options *o)
             pending_still = still;
             rendered++;
         }
-        if (pd_cap_sink_failed(sink))
+        if (pd_cap_sink_failed(sink) || pd_out_interrupted())
             break;
         pd_cap_progress(k + 1, total, pd_clock_now_s() - t0);
     }
     if (pending)
         pd_cap_sink_submit(sink, pending, pending_repeat);
     pd_cap_progress_end();
+    if (pd_out_interrupted() && !pd_cap_sink_failed(sink)) {
+        long done = pd_cap_sink_frames(sink);
+        bool kept_ok = pd_cap_sink_keep_partial(&sink, kept, sizeof kept, &err);
+        rc = report_partial(done, total, "frames", kept_ok, kept, &err);
+        goto fail;
+    }
     char where[2100];
     snprintf(where, sizeof where, "%s", pd_cap_sink_where(sink));
     if (!pd_cap_sink_close(&sink, &err))
@@ -1341,7 +1382,8 @@ static int run_export_stops(const options *o)
     pd_headless *h = NULL;
     uint8_t *px = NULL;
     int rc = 2;
-    char path[2300];
+    char path[2300], kept[2400];
+    pd_out out = {.slot = -1};
     if (!app_load_content(&a, o, &err))
         goto fail;
     uint32_t n = a.tl.stop_count;
@@ -1349,18 +1391,16 @@ static int run_export_stops(const options *o)
         pd_err_set(&err, "talk '%s' has no stops to export", o->talk);
         goto fail;
     }
-    /* refuse before writing anything, so a folder is never half replaced */
-    for (uint32_t i = 0; i < n; i++) {
-        snprintf(path, sizeof path, "%s/stop-%02u.png", o->export_stops_dir, i + 1);
-        if (pd_file_exists(path)) {
-            pd_err_set(&err, "'%s' exists already; podium never overwrites (choose a new folder)", path);
-            goto fail;
-        }
-    }
     if (!headless_open(&a, &h, o, &err))
         goto fail;
-    /* the folder only once the frames can be rendered: a failed run leaves none */
-    if (!pd_cap_ensure_dir(o->export_stops_dir, "--export-stops", &err))
+    /* a temporary folder only once the frames can be rendered, moved into place when complete */
+    if (!pd_out_begin(&out,
+                      &(pd_out_spec){.path = o->export_stops_dir,
+                                     .kind = PD_OUT_DIR,
+                                     .option = "--export-stops",
+                                     .pattern = "stop-*.png",
+                                     .force = o->force},
+                      &err))
         goto fail;
     px = malloc((size_t)o->width * (size_t)o->height * 4);
     if (!px) {
@@ -1368,16 +1408,24 @@ static int run_export_stops(const options *o)
         goto fail;
     }
     for (uint32_t i = 0; i < n; i++) {
+        if (pd_out_interrupted()) {
+            bool kept_ok = pd_out_keep_partial(&out, kept, sizeof kept, &err);
+            rc = report_partial(i, n, "stops", kept_ok, kept, &err);
+            goto fail;
+        }
         if (!app_render(&a, a.tl.stops[i].t, px, &err))
             goto fail;
-        snprintf(path, sizeof path, "%s/stop-%02u.png", o->export_stops_dir, i + 1);
+        snprintf(path, sizeof path, "%s/stop-%02u.png", pd_out_tmp(&out), i + 1);
         if (!pd_png_write(path, px, o->width, o->height, PD_PNG_NEW_ONLY, &err))
             goto fail;
     }
+    if (!pd_out_commit(&out, &err))
+        goto fail;
     size_t dl = strlen(o->export_stops_dir);
     printf("wrote %u stops to %s%s\n", n, o->export_stops_dir, dl && o->export_stops_dir[dl - 1] == '/' ? "" : "/");
     rc = 0;
 fail:
+    pd_out_abandon(&out);
     free(px);
     return headless_close(&a, &h, rc, &err);
 }
@@ -1390,6 +1438,7 @@ static int run_handout(const options *o)
     pd_handout *doc = NULL;
     uint8_t *px = NULL;
     int rc = 2;
+    char kept[2400];
     if (!app_load_content(&a, o, &err))
         goto fail;
     uint32_t n = a.tl.stop_count;
@@ -1398,7 +1447,7 @@ static int run_handout(const options *o)
         goto fail;
     }
     const pd_talk *talk = pd_talk_find(o->talk);
-    doc = pd_handout_create(o->handout, o->py_file ? pd_py_title() : talk ? talk->title : o->talk, &err);
+    doc = pd_handout_create(o->handout, o->py_file ? pd_py_title() : talk ? talk->title : o->talk, o->force, &err);
     if (!doc)
         goto fail;
     if (!headless_open(&a, &h, o, &err))
@@ -1409,6 +1458,13 @@ static int run_handout(const options *o)
         goto fail;
     }
     for (uint32_t i = 0; i < n; i++) {
+        if (pd_out_interrupted()) {
+            bool kept_ok = i > 0 && pd_handout_keep_partial(&doc, kept, sizeof kept, &err);
+            if (i == 0)
+                pd_err_set(&err, "no page was done");
+            rc = report_partial(i, n, "pages", kept_ok, kept, &err);
+            goto fail;
+        }
         const pd_stop *st = &a.tl.stops[i];
         if (!app_render(&a, st->t, px, &err))
             goto fail;
@@ -1564,7 +1620,7 @@ static int run_present(const options *o)
         double now = pd_clock_now_s();
         pd_presenter_tick(p, now - last);
         last = now;
-        if (act & PD_ACT_QUIT)
+        if ((act & PD_ACT_QUIT) || pd_out_interrupted()) /* a signal while recording: finish it, quit */
             quit = true;
         if (act & PD_ACT_FULLSCREEN) {
             if (pd_window_is_fullscreen(w) != pd_presenter_get_view(p).fullscreen)
@@ -1607,7 +1663,7 @@ static int run_present(const options *o)
             pd_window_make_current(w);
         }
     }
-    rc = L.failures ? 2 : 0;
+    rc = pd_out_interrupted() ? pd_out_exit_status() : L.failures ? 2 : 0;
 fail:
     if (rc && err.msg[0])
         fprintf(stderr, "podium: %s\n", err.msg);
@@ -1620,6 +1676,24 @@ fail:
     app_unload(&a);
     pd_window_destroy(&w);
     return rc;
+}
+
+/* The headless mode's output checked before any work (capture/output.h). */
+static bool check_output(const options *o, pd_err *err)
+{
+    pd_out_spec sp = {.force = o->force};
+    if (o->mode == MODE_FRAME)
+        sp.path = o->out, sp.option = "--out";
+    else if (o->mode == MODE_EXPORT)
+        sp.path = o->export_path, sp.option = "--export", sp.pattern = "frame-*.png",
+        sp.kind = ends_with(o->export_path, ".mp4") ? PD_OUT_FILE : PD_OUT_DIR;
+    else if (o->mode == MODE_EXPORT_STOPS)
+        sp.path = o->export_stops_dir, sp.option = "--export-stops", sp.pattern = "stop-*.png", sp.kind = PD_OUT_DIR;
+    else if (o->mode == MODE_HANDOUT)
+        sp.path = o->handout, sp.option = "--handout";
+    else
+        return true;
+    return pd_out_check(&sp, err);
 }
 
 int main(int argc, char **argv)
@@ -1636,6 +1710,11 @@ int main(int argc, char **argv)
     /* captures are announced by where they went: an absolute path */
     static char capture_dir[4096];
     o.capture_dir = pd_path_absolute(capture_dir, sizeof capture_dir, o.capture_dir);
+    pd_err out_err = {0};
+    if (!check_output(&o, &out_err)) {
+        fprintf(stderr, "podium: %s\n", out_err.msg);
+        return 2;
+    }
     /* a dead ffmpeg gives EPIPE, and a file-size limit gives EFBIG, instead of killing podium */
     signal(SIGPIPE, SIG_IGN);
     signal(SIGXFSZ, SIG_IGN);

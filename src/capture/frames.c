@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "capture/output.h"
 #include "capture/png.h"
 #include "core/clock.h"
 #include "core/file.h"
@@ -323,6 +324,8 @@ struct pd_cap_sink {
     double fps;
     char path[2048], png_dir[2048], fallback_dir[2048];
     bool has_fallback;
+    bool fell_back; /* the frames go to fallback_dir now */
+    pd_out out;     /* the mp4 or the folder, under a temporary name until complete */
     pid_t pid;
     int fd;
     long frames_in;          /* render thread */
@@ -420,8 +423,14 @@ static bool fall_back(pd_cap_sink *s, long from_index, const char *why)
         else if (WIFSIGNALED(status))
             snprintf(status_text, sizeof status_text, ", ffmpeg was killed by signal %d", WTERMSIG(status));
     }
-    char msg[1200];
+    char msg[1200], kept[1100] = "";
     pd_err err = {0};
+    if (s->has_fallback) {
+        /* the frames before the failure stay where ffmpeg put them, under a name that says so */
+        pd_err kerr = {0};
+        if (!pd_out_keep_partial(&s->out, kept, sizeof kept, &kerr))
+            kept[0] = 0;
+    }
     if (!s->has_fallback || !pd_cap_ensure_dir(s->fallback_dir, "--capture-dir", &err)) {
         snprintf(msg, sizeof msg, "%.300s%s after %ld frames; %.600s", why, status_text, from_index,
                  s->has_fallback ? err.msg
@@ -430,10 +439,11 @@ static bool fall_back(pd_cap_sink *s, long from_index, const char *why)
         sink_fail(s, msg);
         return false;
     }
-    snprintf(msg, sizeof msg, "%.300s after %ld frames: writing PNG frames to %.500s/ instead", why, from_index,
-             s->fallback_dir);
+    snprintf(msg, sizeof msg, "%.300s after %ld frames: writing PNG frames to %.400s/ instead%s%.300s%s", why,
+             from_index, s->fallback_dir, kept[0] ? " (the first frames: " : "", kept, kept[0] ? ")" : "");
     pthread_mutex_lock(&s->pool.mu);
     s->kind = SINK_PNG;
+    s->fell_back = true;
     s->frames_to_png_from = from_index;
     snprintf(s->png_dir, sizeof s->png_dir, "%s", s->fallback_dir);
     snprintf(s->notice, sizeof s->notice, "%s", msg);
@@ -494,17 +504,51 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     char size[32], rate[32];
     snprintf(size, sizeof size, "%dx%d", s->w, s->h);
     snprintf(rate, sizeof rate, "%.6g", s->fps);
-    /* -n: ffmpeg too refuses to overwrite; rgba rows top first, as we read them */
-    char *argv[] = {(char *)prog, "-hide_banner", "-loglevel", "error",      "-f",        "rawvideo", "-pix_fmt",
-                    "rgba",       "-s",           size,        "-framerate", rate,        "-i",       "pipe:0",
-                    "-an",        "-c:v",         "libx264",   "-preset",    "ultrafast", "-crf",     "18",
-                    "-pix_fmt",   "yuv420p",      "-movflags", "+faststart", "-n",        s->path,    NULL};
+    /* into the temporary name, so -f names the format; -n: ffmpeg too refuses to
+     * overwrite; rgba rows top first, as we read them */
+    char *argv[] = {(char *)prog,
+                    "-hide_banner",
+                    "-loglevel",
+                    "error",
+                    "-f",
+                    "rawvideo",
+                    "-pix_fmt",
+                    "rgba",
+                    "-s",
+                    size,
+                    "-framerate",
+                    rate,
+                    "-i",
+                    "pipe:0",
+                    "-an",
+                    "-c:v",
+                    "libx264",
+                    "-preset",
+                    "ultrafast",
+                    "-crf",
+                    "18",
+                    "-pix_fmt",
+                    "yuv420p",
+                    "-movflags",
+                    "+faststart",
+                    "-f",
+                    "mp4",
+                    "-n",
+                    (char *)pd_out_tmp(&s->out),
+                    NULL};
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
     posix_spawn_file_actions_addclose(&fa, fds[0]);
+    /* its own process group: a Ctrl-C on the terminal reaches podium alone, which
+     * then closes the pipe so that ffmpeg finishes the file */
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
     pid_t pid;
-    int rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+    int rc = posix_spawnp(&pid, prog, &fa, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[0]);
     if (rc != 0) {
@@ -513,6 +557,7 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     }
     s->pid = pid;
     s->fd = fds[1];
+    pd_out_set_child(&s->out, pid);
     return true;
 }
 
@@ -543,10 +588,11 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
     bool ok = true;
     if (mp4) {
         s->kind = SINK_FFMPEG;
-        if (pd_file_exists(s->path))
-            ok = pd_err_set(err, "'%s' exists already; podium never overwrites (choose a new name)", s->path);
-        else if (s->w % 2 || s->h % 2)
+        if (s->w % 2 || s->h % 2)
             ok = pd_err_set(err, "an mp4 needs an even size, not %dx%d (e.g. --size 1920x1080)", s->w, s->h);
+        else if (!pd_out_begin(&s->out, &(pd_out_spec){.path = s->path, .option = desc->option, .force = desc->force},
+                               err))
+            ok = false;
         else {
             const char *prog = desc->ffmpeg ? desc->ffmpeg : getenv("PODIUM_FFMPEG");
             if (!prog || !*prog)
@@ -561,7 +607,9 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
                 else if (!pd_cap_ensure_dir(s->fallback_dir, "--capture-dir", err))
                     ok = false;
                 else {
+                    pd_out_abandon(&s->out); /* nothing was written there */
                     s->kind = SINK_PNG;
+                    s->fell_back = true;
                     snprintf(s->png_dir, sizeof s->png_dir, "%s", s->fallback_dir);
                     snprintf(s->notice, sizeof s->notice, "ffmpeg not found: recording PNG frames to %.500s/",
                              s->fallback_dir);
@@ -571,17 +619,17 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         }
     } else {
         s->kind = SINK_PNG;
-        snprintf(s->png_dir, sizeof s->png_dir, "%s", s->path);
-        size_t n = strlen(s->png_dir);
-        while (n > 1 && s->png_dir[n - 1] == '/')
-            s->png_dir[--n] = 0;
-        char first[2200];
-        frame_path(first, sizeof first, s->png_dir, 0);
-        if (!pd_cap_ensure_dir(s->png_dir, "--export DIR/", err))
+        /* frames go to a temporary folder, moved into place when complete */
+        if (!pd_out_begin(&s->out,
+                          &(pd_out_spec){.path = s->path,
+                                         .kind = PD_OUT_DIR,
+                                         .option = desc->option,
+                                         .pattern = "frame-*.png",
+                                         .force = desc->force},
+                          err))
             ok = false;
-        else if (pd_file_exists(first))
-            ok =
-                pd_err_set(err, "'%s' holds frames already; podium never overwrites (choose a new folder)", s->png_dir);
+        else
+            snprintf(s->png_dir, sizeof s->png_dir, "%s", pd_out_tmp(&s->out));
         nthreads = MAX_THREADS; /* PNG encoding is the slow part: one per core */
     }
     if (ok)
@@ -602,9 +650,8 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         if (s->pid > 0) {
             int status;
             waitpid(s->pid, &status, 0);
-            if (mp4)
-                unlink(s->path); /* ours: it did not exist before */
         }
+        pd_out_abandon(&s->out);
         pool_free(&s->pool);
         free(s);
         return NULL;
@@ -649,28 +696,28 @@ const char *pd_cap_sink_where(const pd_cap_sink *s)
 {
     pd_cap_sink *m = (pd_cap_sink *)s;
     pthread_mutex_lock(&m->pool.mu);
-    const char *w = m->kind == SINK_FFMPEG ? m->path : m->png_dir;
+    const char *w = m->fell_back ? m->fallback_dir : m->out.path;
     pthread_mutex_unlock(&m->pool.mu);
     return w;
 }
 
-bool pd_cap_sink_close(pd_cap_sink **sp, pd_err *err)
+/* Waits for the writers and for ffmpeg; false (err) when frames were lost. */
+static bool sink_finish(pd_cap_sink *s, pd_err *err)
 {
-    pd_cap_sink *s = *sp;
-    if (!s)
-        return true;
     pool_join(&s->pool);
     bool ok = !s->failed;
     if (!ok)
         pd_err_set(err, "%s", s->error);
     if (s->fd >= 0) {
-        close(s->fd);
+        close(s->fd); /* ffmpeg's EOF: it writes the index (moov) and exits */
         s->fd = -1;
     }
     if (s->pid > 0) {
         int status = 0;
         while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {
         }
+        s->pid = 0;
+        pd_out_set_child(&s->out, 0);
         if (ok && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
             ok = false;
             if (WIFEXITED(status))
@@ -679,9 +726,47 @@ bool pd_cap_sink_close(pd_cap_sink **sp, pd_err *err)
                 pd_err_set(err, "ffmpeg was killed (signal %d) writing '%s'", WTERMSIG(status), s->path);
         }
     }
+    return ok;
+}
+
+static void sink_free(pd_cap_sink **sp)
+{
+    pd_cap_sink *s = *sp;
+    pd_out_abandon(&s->out); /* nothing when it was committed or kept */
     pool_free(&s->pool);
     free(s);
     *sp = NULL;
+}
+
+bool pd_cap_sink_close(pd_cap_sink **sp, pd_err *err)
+{
+    pd_cap_sink *s = *sp;
+    if (!s)
+        return true;
+    bool ok = sink_finish(s, err);
+    if (ok && s->out.open)
+        ok = pd_out_commit(&s->out, err);
+    sink_free(sp);
+    return ok;
+}
+
+bool pd_cap_sink_keep_partial(pd_cap_sink **sp, char *kept, size_t cap, pd_err *err)
+{
+    pd_cap_sink *s = *sp;
+    if (!s)
+        return pd_err_set(err, "no capture open");
+    pd_err finish_err = {0};
+    bool finished = sink_finish(s, &finish_err);
+    bool ok;
+    if (s->fell_back)
+        ok = snprintf(kept, cap, "%s", s->fallback_dir) >= 0;
+    else if (!s->out.open)
+        ok = pd_err_set(err, "%s", finish_err.msg[0] ? finish_err.msg : "nothing was written");
+    else
+        ok = pd_out_keep_partial(&s->out, kept, cap, err);
+    if (ok && !finished)
+        pd_err_set(err, "%s", finish_err.msg); /* kept, but say what went wrong */
+    sink_free(sp);
     return ok;
 }
 

@@ -4,7 +4,10 @@
  * each, under a timestamped name in a capture folder, never overwriting);
  * frame sinks for recordings and exports (an ffmpeg pipe to H.264 mp4, or a
  * numbered PNG sequence), with the fall-back from ffmpeg to PNG when ffmpeg
- * is missing or dies; the terminal progress bar of exports.
+ * is missing or dies; the terminal progress bar of exports. A sink writes
+ * under a temporary name (capture/output.h) and moves the mp4 or the folder
+ * into place on close; an interrupted one is kept as NAME.partial.mp4 or
+ * NAME.partial/ (pd_cap_sink_keep_partial).
  * Does not own: rendering or reading pixels (gfx/), what to capture (main.c,
  * present/).
  *
@@ -67,11 +70,13 @@ typedef struct pd_cap_sink_desc {
     const char *fallback_dir;
     const char *ffmpeg; /* the program; NULL means "ffmpeg" on PATH */
     int buffers;        /* 0 means 3 */
+    bool force;         /* replace an existing file, or a folder's frames, once complete */
+    const char *option; /* for messages: "--export" */
 } pd_cap_sink_desc;
 
-/* Fails (NULL, err) when the file exists (never overwritten), the folder
- * holds frames already, the folder cannot be made, or ffmpeg is missing and
- * there is no fallback. */
+/* Fails (NULL, err) when the file exists or the folder holds frames already
+ * (unless force), the folder or its parent cannot be written (pd_out_check),
+ * or ffmpeg is missing and there is no fallback. */
 pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err);
 /* A free w*h*4 buffer (row 0 at the top); blocks while all are queued. */
 uint8_t *pd_cap_sink_acquire(pd_cap_sink *s);
@@ -84,11 +89,18 @@ const char *pd_cap_sink_notice(pd_cap_sink *s);
 bool pd_cap_sink_failed(const pd_cap_sink *s);
 /* Frames accepted so far. */
 long pd_cap_sink_frames(const pd_cap_sink *s);
-/* Where the frames went: the mp4, the folder, or the fall-back folder. */
+/* Where the frames go: the mp4, the folder, or the fall-back folder (the
+ * final names: the temporary ones are moved there on close). */
 const char *pd_cap_sink_where(const pd_cap_sink *s);
-/* Finishes: waits for the writers and for ffmpeg. Fails with the reason
- * (write error, ffmpeg's exit status) when frames were lost. */
+/* Finishes: waits for the writers and for ffmpeg (closing its input so that
+ * it writes a complete mp4), then moves the output into place. Fails with the
+ * reason (write error, ffmpeg's exit status) when frames were lost; then the
+ * unfinished output is removed. */
 bool pd_cap_sink_close(pd_cap_sink **s, pd_err *err);
+/* Finishes the same way after an interruption, and keeps what was written
+ * as NAME.partial.mp4 or NAME.partial/ (never overwriting): its path into
+ * kept. True when it was kept; err may still say what went wrong. */
+bool pd_cap_sink_keep_partial(pd_cap_sink **s, char *kept, size_t cap, pd_err *err);
 
 /* True when `ffmpeg` (or PODIUM_FFMPEG) can be run. */
 bool pd_cap_ffmpeg_available(void);

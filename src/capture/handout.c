@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "capture/output.h"
 #include "core/file.h"
 
 /* A4 landscape, in points */
@@ -21,19 +22,16 @@
 struct pd_handout {
     cairo_surface_t *pdf;
     cairo_t *cr;
-    char path[2048], tmp[2100];
+    pd_out out; /* cairo writes the temporary file; close moves it into place */
+    char path[2048];
     char title[256];
     int pages;
 };
 
-pd_handout *pd_handout_create(const char *path, const char *title, pd_err *err)
+pd_handout *pd_handout_create(const char *path, const char *title, bool force, pd_err *err)
 {
     if (!path || !*path) {
         pd_err_set(err, "--handout needs a file name (e.g. --handout talk.pdf)");
-        return NULL;
-    }
-    if (pd_file_exists(path)) {
-        pd_err_set(err, "'%s' exists already; podium never overwrites (choose a new name)", path);
         return NULL;
     }
     pd_handout *h = calloc(1, sizeof *h);
@@ -42,22 +40,17 @@ pd_handout *pd_handout_create(const char *path, const char *title, pd_err *err)
         return NULL;
     }
     snprintf(h->path, sizeof h->path, "%s", path);
-    snprintf(h->tmp, sizeof h->tmp, "%s.tmp-%ld", path, (long)getpid());
     snprintf(h->title, sizeof h->title, "%s", title ? title : "");
-    /* check the folder is writable before cairo tries (it reports late) */
-    FILE *f = pd_file_create_new(h->tmp, err);
-    if (!f) {
-        pd_err_set(err, "cannot write '%s': %s", path, strerror(errno));
+    /* the folder is checked before cairo tries (it reports late) */
+    if (!pd_out_begin(&h->out, &(pd_out_spec){.path = path, .option = "--handout", .force = force}, err)) {
         free(h);
         return NULL;
     }
-    fclose(f);
-    unlink(h->tmp);
-    h->pdf = cairo_pdf_surface_create(h->tmp, PAGE_W, PAGE_H);
+    h->pdf = cairo_pdf_surface_create(pd_out_tmp(&h->out), PAGE_W, PAGE_H);
     if (cairo_surface_status(h->pdf) != CAIRO_STATUS_SUCCESS) {
         pd_err_set(err, "cannot write '%s': %s", path, cairo_status_to_string(cairo_surface_status(h->pdf)));
         cairo_surface_destroy(h->pdf);
-        unlink(h->tmp);
+        pd_out_abandon(&h->out);
         free(h);
         return NULL;
     }
@@ -171,26 +164,40 @@ bool pd_handout_page(pd_handout *h, const uint8_t *rgba, int w, int ht, const ch
     return true;
 }
 
+/* Ends the PDF (cairo writes its trailer): false (err) when it failed. */
+static bool finish(pd_handout *h, pd_err *err)
+{
+    cairo_destroy(h->cr);
+    cairo_surface_finish(h->pdf);
+    cairo_status_t st = cairo_surface_status(h->pdf);
+    cairo_surface_destroy(h->pdf);
+    if (st != CAIRO_STATUS_SUCCESS)
+        return pd_err_set(err, "cannot write '%s': %s (disk full?)", h->path, cairo_status_to_string(st));
+    return true;
+}
+
 bool pd_handout_close(pd_handout **hp, pd_err *err)
 {
     pd_handout *h = *hp;
     if (!h)
         return true;
-    cairo_destroy(h->cr);
-    cairo_surface_finish(h->pdf);
-    cairo_status_t st = cairo_surface_status(h->pdf);
-    cairo_surface_destroy(h->pdf);
-    bool ok = true;
-    if (st != CAIRO_STATUS_SUCCESS) {
-        ok = pd_err_set(err, "cannot write '%s': %s (disk full?)", h->path, cairo_status_to_string(st));
-        unlink(h->tmp);
-    } else if (link(h->tmp, h->path) != 0) {
-        /* link() refuses an existing name: never overwrite */
-        ok = pd_err_set(err, "cannot create '%s': %s", h->path, strerror(errno));
-        unlink(h->tmp);
-    } else {
-        unlink(h->tmp);
-    }
+    bool ok = finish(h, err);
+    if (ok)
+        ok = pd_out_commit(&h->out, err);
+    else
+        pd_out_abandon(&h->out);
+    free(h);
+    *hp = NULL;
+    return ok;
+}
+
+bool pd_handout_keep_partial(pd_handout **hp, char *kept, size_t cap, pd_err *err)
+{
+    pd_handout *h = *hp;
+    if (!h)
+        return pd_err_set(err, "no handout open");
+    bool ok = finish(h, err) && pd_out_keep_partial(&h->out, kept, cap, err);
+    pd_out_abandon(&h->out); /* nothing once kept */
     free(h);
     *hp = NULL;
     return ok;
@@ -204,17 +211,18 @@ void pd_handout_abort(pd_handout **hp)
     cairo_destroy(h->cr);
     cairo_surface_finish(h->pdf);
     cairo_surface_destroy(h->pdf);
-    unlink(h->tmp);
+    pd_out_abandon(&h->out);
     free(h);
     *hp = NULL;
 }
 
 #else /* built without cairo */
 
-pd_handout *pd_handout_create(const char *path, const char *title, pd_err *err)
+pd_handout *pd_handout_create(const char *path, const char *title, bool force, pd_err *err)
 {
     (void)path;
     (void)title;
+    (void)force;
     pd_err_set(err, "--handout needs cairo, and podium was built without it (apt-get install libcairo2-dev, "
                     "then rebuild)");
     return NULL;
@@ -230,6 +238,12 @@ bool pd_handout_page(pd_handout *h, const uint8_t *rgba, int w, int ht, const ch
 bool pd_handout_close(pd_handout **h, pd_err *err)
 {
     (void)h;
+    return pd_err_set(err, "built without cairo");
+}
+
+bool pd_handout_keep_partial(pd_handout **h, char *kept, size_t cap, pd_err *err)
+{
+    (void)h, (void)kept, (void)cap;
     return pd_err_set(err, "built without cairo");
 }
 

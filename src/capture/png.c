@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "capture/output.h"
 #include "core/file.h"
 
 /* zlib level 1 instead of stb's own deflate: ~8x faster on 1080p frames */
@@ -47,21 +48,23 @@ static void write_cb(void *ctx, void *data, int size)
 
 bool pd_png_write(const char *path, const uint8_t *rgba, int w, int h, pd_png_mode mode, pd_err *err)
 {
-    if (mode == PD_PNG_NEW_ONLY && pd_file_exists(path))
-        return pd_err_set(err, "'%s' exists already; podium never overwrites a capture", path);
-    /* write beside the target, then rename: a crash never leaves half a file */
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-    FILE *f = pd_file_create_new(tmp, err);
-    if (!f)
-        return pd_err_set(err, "cannot write '%s': %s", path, strerror(errno));
+    /* written beside the target, then renamed: an interruption never leaves half a file */
+    pd_out out;
+    if (!pd_out_begin(&out, &(pd_out_spec){.path = path, .force = mode == PD_PNG_OVERWRITE}, err))
+        return false;
+    FILE *f = pd_file_create_new(pd_out_tmp(&out), err);
+    if (!f) {
+        pd_err_set(err, "cannot write '%s': %s", path, strerror(errno));
+        pd_out_abandon(&out);
+        return false;
+    }
     stbi_write_force_png_filter = 0;
     /* opaque alpha without copying the frame: encode as RGB from RGBA rows */
     size_t n = (size_t)w * (size_t)h;
     uint8_t *rgb = malloc(n * 3);
     if (!rgb) {
         fclose(f);
-        unlink(tmp);
+        pd_out_abandon(&out);
         return pd_err_set(err, "out of memory writing '%s'", path);
     }
     for (size_t i = 0; i < n; i++) {
@@ -75,23 +78,11 @@ bool pd_png_write(const char *path, const uint8_t *rgba, int w, int h, pd_png_mo
     if (fclose(f) != 0)
         io_ok = false;
     if (!ok || !io_ok) {
-        unlink(tmp);
+        pd_out_abandon(&out);
         return pd_err_set(err, "cannot write '%s' (disk full or not writable?)", path);
     }
-    if (mode == PD_PNG_NEW_ONLY) {
-        /* link() fails if the name appeared meanwhile: still never overwrite */
-        if (link(tmp, path) != 0) {
-            int e = errno;
-            unlink(tmp);
-            return pd_err_set(err, "cannot create '%s': %s", path, strerror(e));
-        }
-        unlink(tmp);
-    } else if (rename(tmp, path) != 0) {
-        int e = errno;
-        unlink(tmp);
-        return pd_err_set(err, "cannot write '%s': %s", path, strerror(e));
-    }
-    return true;
+    /* without OVERWRITE the rename refuses a name that appeared meanwhile */
+    return pd_out_commit(&out, err);
 }
 
 uint8_t *pd_png_read(const char *path, int *w, int *h, pd_err *err)

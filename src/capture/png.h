@@ -2,10 +2,10 @@
  *
  * Owns: PNG encoding (stb_image_write from Debian's libstb-dev, with zlib at
  * level 1 and no filter: ~25 ms a 1080p frame instead of ~190 ms), atomic
- * writes (a temporary file renamed into place), the never-overwrite rule.
+ * writes through capture/output.h (a temporary file renamed into place).
  * Does not own: reading pixels (gfx/), threads (the capture queue).
  *
- *   if (!pd_png_write("x.png", rgba, 1920, 1080, PD_PNG_OVERWRITE, &err)) ...;
+ *   if (!pd_png_write("x.png", rgba, 1920, 1080, PD_PNG_NEW_ONLY, &err)) ...;
  */
 #ifndef PD_CAPTURE_PNG_H
 #define PD_CAPTURE_PNG_H
@@ -16,8 +16,8 @@
 #include "core/err.h"
 
 typedef enum pd_png_mode {
-    PD_PNG_NEW_ONLY,  /* fail if the file exists (captures) */
-    PD_PNG_OVERWRITE, /* the user named the file explicitly (--out) */
+    PD_PNG_NEW_ONLY,  /* fail if the file exists (captures, --out without --force) */
+    PD_PNG_OVERWRITE, /* replace it once the new one is complete (--out --force) */
 } pd_png_mode;
 
 /* rgba: w*h*4 bytes, row 0 at the top. The alpha channel is written opaque

@@ -63,10 +63,20 @@ static void test_png_sequence(void)
     snprintf(b, sizeof b, "%s/frame-000004.png", dir);
     struct stat sa, sb;
     CHECK(stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_ino == sb.st_ino, "a still stretch is one file, linked");
-    /* the folder holds frames now: never overwritten */
+    /* the folder holds frames now: refused without force */
     s = pd_cap_sink_open(&(pd_cap_sink_desc){.path = dir, .width = W, .height = H}, &err);
-    CHECK(s == NULL && strstr(err.msg, "never overwrites"), "second export refused: %s", err.msg);
+    CHECK(s == NULL && strstr(err.msg, "pass --force"), "second export refused: %s", err.msg);
     pd_cap_sink_close(&s, &err);
+    /* with force: two frames replace five (the old run's extra frames go) */
+    s = pd_cap_sink_open(&(pd_cap_sink_desc){.path = dir, .width = W, .height = H, .force = true}, &err);
+    CHECK(s != NULL, "forced open: %s", err.msg);
+    for (int i = 0; s && i < 2; i++) {
+        uint8_t *px = pd_cap_sink_acquire(s);
+        fill(px, 9);
+        pd_cap_sink_submit(s, px, 1);
+    }
+    CHECK(pd_cap_sink_close(&s, &err), "forced close: %s", err.msg);
+    CHECK(count_files(dir, ".png") == 2, "forced: %d files, want 2", count_files(dir, ".png"));
 }
 
 static void test_shots(void)
@@ -174,7 +184,7 @@ static void test_ffmpeg_fallback(void)
     fputs("keep", f);
     fclose(f);
     s = pd_cap_sink_open(&(pd_cap_sink_desc){.path = mp4, .width = W, .height = H}, &err);
-    CHECK(s == NULL && strstr(err.msg, "never overwrites"), "existing mp4: %s", err.msg);
+    CHECK(s == NULL && strstr(err.msg, "exists already") && strstr(err.msg, "--force"), "existing mp4: %s", err.msg);
     s = pd_cap_sink_open(&(pd_cap_sink_desc){.path = "odd.mp4", .width = 63, .height = 36}, &err);
     CHECK(s == NULL && strstr(err.msg, "even"), "odd size: %s", err.msg);
     /* the real one, when installed */
@@ -200,7 +210,7 @@ static void test_handout(void)
     pd_err err = {0};
     char pdf[512];
     snprintf(pdf, sizeof pdf, "%s/h.pdf", tmp);
-    pd_handout *h = pd_handout_create(pdf, "test", &err);
+    pd_handout *h = pd_handout_create(pdf, "test", false, &err);
 #ifdef PD_HAVE_CAIRO_TEST
     CHECK(h != NULL, "%s", err.msg);
 #endif
@@ -226,8 +236,8 @@ static void test_handout(void)
         pages += memcmp(data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's';
     CHECK(pages == 2, "2 pages, got %d", pages);
     free(data);
-    h = pd_handout_create(pdf, "again", &err);
-    CHECK(h == NULL && strstr(err.msg, "never overwrites"), "existing pdf: %s", err.msg);
+    h = pd_handout_create(pdf, "again", false, &err);
+    CHECK(h == NULL && strstr(err.msg, "exists already") && strstr(err.msg, "--force"), "existing pdf: %s", err.msg);
 }
 
 int main(void)

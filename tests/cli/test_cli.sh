@@ -38,8 +38,14 @@ expect 0 "" -- --version
 expect 0 "" -- --frame 1.5 --out "$TMP/a.png"
 [[ -s "$TMP/a.png" ]] && pass=$((pass + 1)) || { echo "FAIL: no PNG written"; fail=$((fail + 1)); }
 expect 0 "" -- --frame 0 --out "$TMP/small.png" --size 320x180
-# --out names the file explicitly: overwriting it is allowed
-expect 0 "" -- --frame 2 --out "$TMP/a.png"
+# one overwrite rule for every output (issue 10): refused, unless --force / -y
+sum_a=$(sha256sum <"$TMP/a.png")
+expect 2 "pass --force" -- --frame 2 --out "$TMP/a.png"
+[[ $(sha256sum <"$TMP/a.png") == "$sum_a" ]] && pass=$((pass + 1)) || { echo "FAIL: a refused --out changed the file"; fail=$((fail + 1)); }
+expect 0 "" -- --frame 2 --out "$TMP/a.png" --force
+[[ $(sha256sum <"$TMP/a.png") != "$sum_a" ]] && pass=$((pass + 1)) || { echo "FAIL: --force did not replace the file"; fail=$((fail + 1)); }
+expect 0 "" -- --frame 1.5 --out "$TMP/a.png" -y
+[[ $(sha256sum <"$TMP/a.png") == "$sum_a" ]] && pass=$((pass + 1)) || { echo "FAIL: -y did not replace the file"; fail=$((fail + 1)); }
 # PNG signature and size
 if [[ $(head -c 8 "$TMP/small.png" | od -An -tx1 | tr -d ' \n') == "89504e470d0a1a0a" ]]; then
   pass=$((pass + 1))

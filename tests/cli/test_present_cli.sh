@@ -175,10 +175,15 @@ if command -v ffprobe >/dev/null; then
   n=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$TMP/talk.mp4")
   want=$(awk -v d="$DUR" 'BEGIN{printf "%d", d*10 + 0.5}')
   [[ "$n" == "$want" ]] && ok || bad "mp4: $n frames, want $want"
-  # never overwritten
+  # refused without --force, the file unchanged
   sz=$(stat -c %s "$TMP/talk.mp4")
   err=$("$PODIUM" --talk "$TALK" --export "$TMP/talk.mp4" --fps 10 --size 320x180 2>&1 >/dev/null)
-  [[ $? -eq 2 && "$err" == *"never overwrites"* && $(stat -c %s "$TMP/talk.mp4") == "$sz" ]] && ok || bad "mp4 overwrite: $err"
+  [[ $? -eq 2 && "$err" == *"exists already; pass --force"* && $(stat -c %s "$TMP/talk.mp4") == "$sz" ]] && ok || bad "mp4 overwrite: $err"
+  # --force replaces it (here with a shorter export)
+  "$PODIUM" --talk "$TALK" --export "$TMP/talk.mp4" --fps 10 --size 320x180 --to stop:1 --force >/dev/null || bad "export --force"
+  n=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$TMP/talk.mp4")
+  want=$(awk -v a="$T1" 'BEGIN{printf "%d", a*10 + 0.5}')
+  [[ "$n" == "$want" ]] && ok || bad "mp4 --force: $n frames, want $want"
   # ffmpeg missing for an export: a clear error, nothing written
   err=$(PATH="$TMP/nobin" "$PODIUM" --talk "$TALK" --export "$TMP/x.mp4" --size 320x180 2>&1 >/dev/null)
   [[ $? -eq 2 && "$err" == *"ffmpeg"* && ! -e "$TMP/x.mp4" ]] && ok || bad "export without ffmpeg: $err"
@@ -189,20 +194,147 @@ fi
 [[ $(ls "$TMP"/stops/stop-*.png | wc -l) -eq $NSTOPS ]] && ok || bad "export-stops count"
 "$PODIUM" --talk "$TALK" --stop 1 --size 320x180 --out "$TMP/s1.png"
 cmp -s "$TMP/stops/stop-01.png" "$TMP/s1.png" && ok || bad "stop-01.png != --stop 1"
+sum=$(cat "$TMP"/stops/* | sha256sum)
 err=$("$PODIUM" --talk "$TALK" --export-stops "$TMP/stops" 2>&1 >/dev/null)
-[[ $? -eq 2 && "$err" == *"never overwrites"* ]] && ok || bad "export-stops again: $err"
+[[ $? -eq 2 && "$err" == *"pass --force"* && $(cat "$TMP"/stops/* | sha256sum) == "$sum" ]] && ok || bad "export-stops again: $err"
+# --force: the stops are replaced (another size), a stale stop file of an older run goes, other files stay
+cp "$TMP/stops/stop-01.png" "$TMP/stops/stop-99.png"
+echo mine >"$TMP/stops/notes.txt"
+"$PODIUM" --talk "$TALK" --export-stops "$TMP/stops" --size 160x90 --force >/dev/null || bad "export-stops --force"
+[[ $(ls "$TMP"/stops/stop-*.png | wc -l) -eq $NSTOPS && ! -e "$TMP/stops/stop-99.png" && -f "$TMP/stops/notes.txt" ]] && ok || bad "export-stops --force: $(ls "$TMP/stops")"
+[[ $(cat "$TMP"/stops/stop-*.png | sha256sum) != "$sum" ]] && ok || bad "export-stops --force changed nothing"
 if "$PODIUM" --talk "$TALK" --handout "$TMP/h.pdf" --size 320x180 >/dev/null 2>"$TMP/err"; then
   pages=$(grep -a -c '/Type /Page$\|/Type /Page\b[^s]' "$TMP/h.pdf")
   pages=$(grep -a -o '/Type /Page[^s]' "$TMP/h.pdf" | wc -l)
   [[ $pages -eq $NSTOPS ]] && ok || bad "handout: $pages pages, want $NSTOPS"
+  sum=$(sha256sum <"$TMP/h.pdf")
   err=$("$PODIUM" --talk "$TALK" --handout "$TMP/h.pdf" 2>&1 >/dev/null)
-  [[ $? -eq 2 && "$err" == *"never overwrites"* ]] && ok || bad "handout again: $err"
+  [[ $? -eq 2 && "$err" == *"pass --force"* && $(sha256sum <"$TMP/h.pdf") == "$sum" ]] && ok || bad "handout again: $err"
+  "$PODIUM" --talk "$TALK" --handout "$TMP/h.pdf" --size 160x90 -y >/dev/null || bad "handout -y"
+  [[ $(sha256sum <"$TMP/h.pdf") != "$sum" && $(grep -a -o '/Type /Page[^s]' "$TMP/h.pdf" | wc -l) -eq $NSTOPS ]] && ok || bad "handout -y did not replace it"
 elif grep -q cairo "$TMP/err"; then
   echo "note: built without cairo: $(cat "$TMP/err")"
   ok
 else
   bad "handout: $(cat "$TMP/err")"
 fi
+
+# ---- interrupted outputs (issue 10): SIGINT/SIGTERM finish the file and keep it
+# as NAME.partial.EXT, nothing under the final name, a second signal aborts ----
+set -m # job control: background jobs keep SIGINT (a script's would ignore it)
+# start_bg ARGS...: podium in the background, stderr in $TMP/bgerr, pid in BG
+start_bg() {
+  "$PODIUM" "$@" >/dev/null 2>"$TMP/bgerr" &
+  BG=$!
+}
+# wait_for GLOB: until a path matching it exists (10 s at most)
+wait_for() {
+  local i f
+  for ((i = 0; i < 200; i++)); do
+    for f in $1; do [[ -e "$f" ]] && return 0; done
+    sleep 0.05
+  done
+  return 1
+}
+# stop_bg SIGNAL: sends it, waits; RC and ERR
+stop_bg() {
+  kill -"$1" "$BG"
+  wait "$BG"
+  RC=$?
+  ERR=$(cat "$TMP/bgerr")
+}
+no_temp() { [[ -z $(find "$1" -maxdepth 1 -name '.*.partial-*') ]]; }
+frames_of() { ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "$1" 2>/dev/null; }
+
+I="$TMP/int"
+mkdir -p "$I"
+if command -v ffprobe >/dev/null; then
+  EXP=(--talk "$TALK" --export "$I/talk.mp4" --fps 60 --size 1280x720)
+  for sig in INT TERM; do
+    start_bg "${EXP[@]}"
+    wait_for "$I/.talk.mp4.partial-*" && ok || bad "$sig: no temporary file beside the target"
+    sleep 1
+    [[ ! -e "$I/talk.mp4" ]] && ok || bad "$sig: the final name exists while exporting"
+    stop_bg "$sig"
+    want=$([[ $sig == INT ]] && echo 130 || echo 143)
+    [[ $RC -eq $want ]] && ok || bad "$sig: exit $RC, want $want ($ERR)"
+    [[ ! -e "$I/talk.mp4" ]] && ok || bad "$sig: a file under the final name"
+    # the second interruption never overwrites the first one's partial file
+    kept="$I/talk.partial.mp4"
+    [[ $sig == TERM ]] && kept="$I/talk.partial-2.mp4"
+    [[ "$ERR" == *"interrupted after"*"'$kept'"* && $(wc -l <<<"$ERR") -eq 1 ]] && ok || bad "$sig: message: $ERR"
+    n=$(frames_of "$kept")
+    [[ "$n" =~ ^[0-9]+$ && $n -gt 0 && $n -lt 739 ]] && ok || bad "$sig: the partial mp4 does not decode ($n frames)"
+    no_temp "$I" && ok || bad "$sig: temporary files left: $(ls -a "$I")"
+  done
+  # the same command runs again and completes
+  "$PODIUM" "${EXP[@]}" >/dev/null 2>"$TMP/err" && ok || bad "rerun after interruptions: $(cat "$TMP/err")"
+  [[ $(frames_of "$I/talk.mp4") == 739 || $(awk -v d="$DUR" 'BEGIN{printf "%d", d*60 + 0.5}') == $(frames_of "$I/talk.mp4") ]] && ok || bad "rerun: $(frames_of "$I/talk.mp4") frames"
+  # an interrupted --force keeps the old file intact (the partial beside it)
+  sum=$(sha256sum <"$I/talk.mp4")
+  start_bg "${EXP[@]}" --force
+  wait_for "$I/.talk.mp4.partial-*" || bad "--force: no temporary file"
+  sleep 1
+  stop_bg INT
+  [[ $RC -eq 130 && $(sha256sum <"$I/talk.mp4") == "$sum" ]] && ok || bad "interrupted --force: rc=$RC, the old file changed"
+  [[ -n $(frames_of "$I/talk.partial-3.mp4") ]] && ok || bad "interrupted --force: no partial file: $(ls "$I")"
+  # a second SIGINT aborts at once, even while ffmpeg is finishing (here: an ffmpeg that takes 30 s)
+  printf '#!/bin/sh\nfor a; do out="$a"; done\ncat >"$out"\nexec sleep 30\n' >"$TMP/slow-ffmpeg"
+  chmod +x "$TMP/slow-ffmpeg"
+  mkdir -p "$I/abort"
+  PODIUM_FFMPEG="$TMP/slow-ffmpeg" start_bg --talk "$TALK" --export "$I/abort/a.mp4" --fps 10 --size 64x36
+  wait_for "$I/abort/.a.mp4.partial-*" || bad "abort: no temporary file"
+  kill -INT "$BG"
+  sleep 0.3
+  t0=$(date +%s%N)
+  stop_bg INT
+  ms=$((($(date +%s%N) - t0) / 1000000))
+  [[ $RC -eq 130 && $ms -lt 3000 ]] && ok || bad "second SIGINT: rc=$RC after $ms ms ($ERR)"
+  [[ -z $(ls -A "$I/abort") ]] && ok || bad "second SIGINT left files: $(ls -A "$I/abort")"
+  # a Shift+F12 recording interrupted in --keys: finished, decodable, under its name
+  start_bg --talk "$TALK" --capture-dir "$I/caps" --size 640x360 --fps 30 --keys "shift+f12 right wait:60 shift+f12"
+  wait_for "$I/caps/.podium-rec-*.partial-*" || bad "recording: no temporary file"
+  sleep 1
+  stop_bg INT
+  rec=("$I"/caps/podium-rec-*.mp4)
+  [[ $RC -eq 130 && ${#rec[@]} -eq 1 && -n $(frames_of "${rec[0]}") ]] && ok || bad "interrupted recording: rc=$RC, ${rec[*]} ($ERR)"
+  no_temp "$I/caps" && ok || bad "recording: temporary files left"
+fi
+# a PNG folder: frames go to a temporary folder, kept as NAME.partial/
+start_bg --talk "$TALK" --export "$I/frames/" --fps 60 --size 1280x720
+wait_for "$I/.frames.partial-*/frame-000002.png" || bad "frames: no temporary folder"
+stop_bg INT
+n=$(ls "$I/frames.partial" 2>/dev/null | wc -l)
+[[ $RC -eq 130 && ! -e "$I/frames" && $n -gt 0 && "$ERR" == *"'$I/frames.partial'"* ]] && ok || bad "interrupted frames: rc=$RC, $n frames ($ERR)"
+no_temp "$I" && ok || bad "frames: temporary folder left: $(ls -a "$I")"
+"$PODIUM" --talk "$TALK" --export "$I/frames/" --fps 10 --size 64x36 >/dev/null && [[ -f "$I/frames/frame-000001.png" ]] && ok || bad "frames: rerun"
+# stops and handout: interrupted early or late, never a file under the final name
+for kind in stops handout; do
+  if [[ $kind == stops ]]; then
+    target="$I/st"; partial="$I/st.partial"; start_bg --talk "$TALK" --export-stops "$target" --size 3840x2160
+  else
+    target="$I/h.pdf"; partial="$I/h.partial.pdf"; start_bg --talk "$TALK" --handout "$target"
+  fi
+  wait_for "$I/.$(basename "$target").partial-*" || bad "$kind: no temporary output"
+  stop_bg INT
+  if [[ $RC -eq 0 ]]; then
+    [[ -e "$target" ]] && ok || bad "$kind: exit 0 without the output"
+  else
+    [[ $RC -eq 130 && ! -e "$target" && "$ERR" == *"interrupted after"* ]] && ok || bad "$kind: rc=$RC ($ERR)"
+    [[ ! -e "$partial" || "$ERR" == *"'$partial'"* ]] && ok || bad "$kind: the message does not name $partial: $ERR"
+  fi
+  no_temp "$I" && ok || bad "$kind: temporary output left: $(ls -a "$I")"
+done
+set +m
+
+# every output kind: a missing folder, or a file in the way, is one line, exit 2, nothing written
+for args in "--frame 1 --out $I/nosuch/x.png" "--export $I/nosuch/t.mp4" "--export $I/nosuch/f/" \
+  "--export-stops $I/nosuch/st" "--handout $I/nosuch/h.pdf"; do
+  # shellcheck disable=SC2086
+  err=$("$PODIUM" --talk "$TALK" --size 64x36 $args 2>&1 >/dev/null)
+  rc=$?
+  [[ $rc -eq 2 && "$err" == *"'$I/nosuch' does not exist"* && $(wc -l <<<"$err") -eq 1 && ! -e "$I/nosuch" ]] && ok || bad "$args: rc=$rc $err"
+done
 
 # bad input: one line, exit 2
 expect2() {

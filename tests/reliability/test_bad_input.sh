@@ -18,7 +18,7 @@ declare -A seen=()
 
 # the outputs cases name, existing already: none may change
 K="$TMP/keep"
-mkdir -p "$K/stops" "$K/caps" "$K/d.png" "$K/frames"
+mkdir -p "$K/stops" "$K/caps" "$K/d.png" "$K/frames" "$K/v.mp4" "$K/h.pdf"
 printf 'png, kept\n' >"$K/k.png"
 printf 'mp4, kept\n' >"$K/k.mp4"
 printf 'pdf, kept\n' >"$K/k.pdf"
@@ -88,20 +88,20 @@ bad_env() {
 }
 
 # ---- values of every option ----
-bad frame-empty        "--frame ''"      "e.g. --frame"   -- --frame "" --out "$K/k.png"
-bad frame-overflow     "--frame '1e999'" "e.g. --frame"   -- --frame 1e999 --out "$K/k.png"
-bad frame-unit         "--frame '1.5s'"  "e.g. --frame"   -- --frame 1.5s --out "$K/k.png"
-bad frame-and-stop     "--frame and --stop" "cannot be combined" -- --frame 1 --stop 1 --out "$K/k.png"
-bad frame-zero-and-stop "--frame and --stop" "cannot be combined" -- --frame 0 --stop 1 --out "$K/k.png"
-bad stop-negative      "--stop '-1'"     "see --list"     -- --stop -1 --out "$K/k.png"
-bad stop-fraction      "--stop '1.5'"    "see --list"     -- --stop 1.5 --out "$K/k.png"
-bad stop-huge          "--stop '99999999999'" "see --list" -- --stop 99999999999 --out "$K/k.png"
-bad stop-past-talk     "--stop 99999"    "see --list"     -- --talk demo --stop 99999 --out "$K/k.png"
-bad size-no-height     "--size '1920x'"  "e.g. --size"    -- --frame 1 --size 1920x --out "$K/k.png"
-bad size-too-wide      "--size '16385x100'" "1..16384"    -- --frame 1 --size 16385x100 --out "$K/k.png"
-bad size-three         "--size '10x10x10'" "e.g. --size"  -- --frame 1 --size 10x10x10 --out "$K/k.png"
-bad size-long-number   "--size '123456789012345678901x10'" "e.g. --size" -- --frame 1 --size 123456789012345678901x10 --out "$K/k.png"
-bad size-capital-x     "--size '640X360'" "e.g. --size"   -- --frame 1 --size 640X360 --out "$K/k.png"
+bad frame-empty        "--frame ''"      "e.g. --frame"   -- --frame "" --out "$K/n.png"
+bad frame-overflow     "--frame '1e999'" "e.g. --frame"   -- --frame 1e999 --out "$K/n.png"
+bad frame-unit         "--frame '1.5s'"  "e.g. --frame"   -- --frame 1.5s --out "$K/n.png"
+bad frame-and-stop     "--frame and --stop" "cannot be combined" -- --frame 1 --stop 1 --out "$K/n.png"
+bad frame-zero-and-stop "--frame and --stop" "cannot be combined" -- --frame 0 --stop 1 --out "$K/n.png"
+bad stop-negative      "--stop '-1'"     "see --list"     -- --stop -1 --out "$K/n.png"
+bad stop-fraction      "--stop '1.5'"    "see --list"     -- --stop 1.5 --out "$K/n.png"
+bad stop-huge          "--stop '99999999999'" "see --list" -- --stop 99999999999 --out "$K/n.png"
+bad stop-past-talk     "--stop 99999"    "see --list"     -- --talk demo --stop 99999 --out "$K/n.png"
+bad size-no-height     "--size '1920x'"  "e.g. --size"    -- --frame 1 --size 1920x --out "$K/n.png"
+bad size-too-wide      "--size '16385x100'" "1..16384"    -- --frame 1 --size 16385x100 --out "$K/n.png"
+bad size-three         "--size '10x10x10'" "e.g. --size"  -- --frame 1 --size 10x10x10 --out "$K/n.png"
+bad size-long-number   "--size '123456789012345678901x10'" "e.g. --size" -- --frame 1 --size 123456789012345678901x10 --out "$K/n.png"
+bad size-capital-x     "--size '640X360'" "e.g. --size"   -- --frame 1 --size 640X360 --out "$K/n.png"
 bad fps-too-high       "--fps '241'"     "1..240"         -- --export "$K/frames/" --fps 241
 bad fps-nan            "--fps 'nan'"     "e.g. --fps"     -- --export "$K/frames/" --fps nan
 bad fps-negative       "--fps '-30'"     "e.g. --fps"     -- --export "$K/frames/" --fps -30
@@ -110,32 +110,46 @@ bad from-negative      "--from '-1'"     "e.g. --from"    -- --export "$K/frames
 bad to-word            "--to 'abc'"      "e.g. --to"      -- --export "$K/frames/" --to abc
 bad from-section       "--from 'section:1'" "stop:N"      -- --export "$K/frames/" --from section:1
 bad to-stop-negative   "--to 'stop:-1'"  "stop:N"         -- --export "$K/frames/" --to stop:-1
-bad to-past-end        "99999"           "past the end"   -- --talk demo --export "$K/frames/" --to 99999
-bad to-without-export  "--from/--to"     "--export"       -- --to 5 --frame 1 --out "$K/k.png"
+bad to-past-end        "99999"           "past the end"   -- --talk demo --export "$K/new-frames/" --to 99999
+bad to-without-export  "--from/--to"     "--export"       -- --to 5 --frame 1 --out "$K/n.png"
 bad start-section-zero "--start 'section:0'" "see --list" -- --start section:0 --keys right
 bad start-negative     "--start '-5'"    "see --list"     -- --start -5 --keys right
 bad start-empty        "--start ''"      "see --list"     -- --start "" --keys right
-bad start-with-frame   "--start"         "the window or --keys" -- --start 1 --frame 1 --out "$K/k.png"
+bad start-with-frame   "--start"         "the window or --keys" -- --start 1 --frame 1 --out "$K/n.png"
 bad monitor-64         "--monitor '64'"  "0..63"          -- --monitor 64
 bad monitor-fraction   "--monitor '1.5'" "0..63"          -- --monitor 1.5
 bad bench-frames-zero  "--bench-frames '0'" "1..1000000"  -- --bench-frames 0
 bad talk-unknown       "unknown talk 'nosuch'" "--list-talks" -- --talk nosuch --list
-bad talk-empty         "unknown talk ''" "--list-talks"   -- --talk "" --frame 1 --out "$K/k.png"
-bad talk-no-value      "--talk needs a value" "--help"    -- --frame 1 --out "$K/k.png" --talk
+bad talk-empty         "unknown talk ''" "--list-talks"   -- --talk "" --frame 1 --out "$K/n.png"
+bad talk-no-value      "--talk needs a value" "--help"    -- --frame 1 --out "$K/n.png" --talk
 bad out-empty          "--out"           "e.g. --out"     -- --frame 1 --out ""
-bad out-directory      "d.png"           "Is a directory" -- --frame 1 --out "$K/d.png"
-bad out-two-modes      "cannot be combined" "one at a time" -- --frame 1 --out "$K/k.png" --export-stops "$K/stops"
+bad out-directory      "d.png' is a folder" "choose another path" -- --frame 1 --out "$K/d.png"
+bad out-two-modes      "cannot be combined" "one at a time" -- --frame 1 --out "$K/n.png" --export-stops "$K/stops"
 bad export-empty       "--export ''"     "e.g. --export"  -- --export ""
 bad export-into-file   "is a file, not a folder" "e.g. --export frames/"         -- --export "$K/afile/"
-bad export-mp4-exists  "k.mp4"           "never overwrites" -- --talk demo --export "$K/k.mp4" --size 64x36
-bad export-frames-exist "holds frames already" "never overwrites" -- --talk demo --export "$K/frames/" --size 64x36 --fps 1
+bad export-mp4-exists  "k.mp4' exists already" "pass --force" -- --talk demo --export "$K/k.mp4" --size 64x36
+bad export-frames-exist "frames/' holds frame-*.png files already" "pass --force" -- --talk demo --export "$K/frames/" --size 64x36 --fps 1
 bad export-stops-empty "--export-stops"  "e.g. --export-stops" -- --export-stops ""
 bad export-stops-file  "is a file, not a folder" "e.g. --export-stops"         -- --talk demo --export-stops "$K/afile"
-bad export-stops-exist "stop-01.png"     "never overwrites" -- --talk demo --export-stops "$K/stops" --size 64x36
+bad export-stops-exist "stops/' holds stop-*.png files already" "pass --force" -- --talk demo --export-stops "$K/stops" --size 64x36
 bad export-stops-card  "test card"       "need a talk"    -- --testcard --export-stops "$K/new-stops"
 bad handout-bare-ext   "--handout '.pdf'" "e.g. --handout" -- --handout .pdf
-bad handout-exists     "k.pdf"           "never overwrites" -- --talk demo --handout "$K/k.pdf" --size 64x36
-bad handout-no-dir     "no/dir/h.pdf"    "cannot write"   -- --talk demo --handout "$K/no/dir/h.pdf" --size 64x36
+bad handout-exists     "k.pdf' exists already" "pass --force" -- --talk demo --handout "$K/k.pdf" --size 64x36
+bad handout-no-dir     "no/dir/h.pdf"    "does not exist (create it" -- --talk demo --handout "$K/no/dir/h.pdf" --size 64x36
+
+# ---- one overwrite rule and checked folders for every output (issue 10) ----
+bad out-exists         "k.png' exists already" "pass --force" -- --frame 1 --out "$K/k.png" --size 64x36
+bad out-no-folder      "'$K/nosuch' does not exist" "create it" -- --frame 1 --out "$K/nosuch/x.png" --size 64x36
+bad out-under-file     "'$K/afile' is not a folder" "choose another path" -- --frame 1 --out "$K/afile/x.png" --size 64x36
+bad out-in-proc        "'/proc' is not writable" "choose another path" -- --frame 1 --out /proc/podium-x.png --size 64x36
+bad export-mp4-no-folder "'$K/nosuch' does not exist" "create it" -- --talk demo --export "$K/nosuch/t.mp4" --size 64x36
+bad export-mp4-in-proc "'/proc' is not writable" "choose another path" -- --talk demo --export /proc/podium-x.mp4 --size 64x36
+bad export-mp4-is-folder "v.mp4' is a folder" "choose another path" -- --talk demo --export "$K/v.mp4" --size 64x36 --force
+bad export-dir-no-parent "'$K/nosuch' does not exist" "create it" -- --talk demo --export "$K/nosuch/frames/" --size 64x36
+bad export-stops-no-parent "'$K/nosuch' does not exist" "create it" -- --talk demo --export-stops "$K/nosuch/stops" --size 64x36
+bad export-stops-in-proc "'/proc' is not writable" "choose another path" -- --talk demo --export-stops /proc/podium-stops --size 64x36
+bad handout-under-file "'$K/afile' is not a folder" "choose another path" -- --talk demo --handout "$K/afile/h.pdf" --size 64x36
+bad handout-is-folder  "h.pdf' is a folder" "choose another path" -- --talk demo --handout "$K/h.pdf" --size 64x36
 bad capture-dir-empty  "--capture-dir"   "e.g. --capture-dir" -- --capture-dir "" --keys f12
 
 # ---- an unwritable capture folder (root ignores chmod: use paths no one can create) ----
@@ -162,13 +176,13 @@ fonts_copy() {
 }
 A=$(fonts_copy empty)
 : >"$A/fonts/DejaVuSerif-Bold.ttf"
-bad font-empty         "DejaVuSerif-Bold.ttf" "restore it" -- --assets "$A" --frame 1 --out "$K/k.png"
+bad font-empty         "DejaVuSerif-Bold.ttf" "restore it" -- --assets "$A" --frame 1 --out "$K/n.png"
 A=$(fonts_copy garbage)
 head -c 300000 /dev/urandom >"$A/fonts/DejaVuSerif-Bold.ttf"
-bad font-garbage       "DejaVuSerif-Bold.ttf" "restore it" -- --assets "$A" --frame 1 --out "$K/k.png"
+bad font-garbage       "DejaVuSerif-Bold.ttf" "restore it" -- --assets "$A" --frame 1 --out "$K/n.png"
 A=$(fonts_copy dirfont)
 rm "$A/fonts/DejaVuSerif-Bold.ttf" && mkdir "$A/fonts/DejaVuSerif-Bold.ttf"
-bad font-is-folder     "DejaVuSerif-Bold.ttf" "--assets" -- --assets "$A" --frame 1 --out "$K/k.png"
+bad font-is-folder     "DejaVuSerif-Bold.ttf" "--assets" -- --assets "$A" --frame 1 --out "$K/n.png"
 A=$(fonts_copy fontsfile)
 rm -rf "$A/fonts" && echo x >"$A/fonts"
 bad fonts-is-file      "fonts"           "--assets"       -- --assets "$A" --keys right
@@ -188,16 +202,16 @@ shaders_copy() {
 }
 S=$(shaders_copy emptyvert)
 : >"$S/prim.vert"
-bad shader-empty       "prim.vert"       "do not link"      -- --shaders "$S" --frame 1 --out "$K/k.png" --size 64x36
+bad shader-empty       "prim.vert"       "do not link"      -- --shaders "$S" --frame 1 --out "$K/n.png" --size 64x36
 S=$(shaders_copy binary)
 head -c 4000 /dev/urandom >"$S/prim.frag"
-bad shader-binary      "prim.frag"       "restore it"      -- --shaders "$S" --frame 1 --out "$K/k.png" --size 64x36
+bad shader-binary      "prim.frag"       "restore it"      -- --shaders "$S" --frame 1 --out "$K/n.png" --size 64x36
 S=$(shaders_copy novert)
 rm "$S/prim.vert"
 bad shader-missing-one "prim.vert"       "--shaders"      -- --shaders "$S" --talk demo --keys f12 --capture-dir "$K/caps" --size 64x36
 S=$(shaders_copy dirvert)
 rm "$S/prim.vert" && mkdir "$S/prim.vert"
-bad shader-is-folder   "prim.vert"       "--shaders"      -- --shaders "$S" --frame 1 --out "$K/k.png" --size 64x36
+bad shader-is-folder   "prim.vert"       "--shaders"      -- --shaders "$S" --frame 1 --out "$K/n.png" --size 64x36
 bad shaders-is-file    "afile"           "--shaders"      -- --shaders "$K/afile" --export-stops "$K/new-stops2" --size 64x36
 
 # ---- bad --keys scripts: refused before anything runs (nothing on stdout) ----
