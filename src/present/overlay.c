@@ -191,8 +191,11 @@ static bool draw_hud(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_o
     float base = sy(0.982);
     if (!text(o, g, SLOT_SECTION, buf, 10, false, sx(PD_HUD_BAR_X0), base, -1, PD_WHITE, err))
         return false;
-    snprintf(buf, sizeof buf, "stop %d/%d  %s", pd_presenter_stop(p), pd_presenter_stop_count(p),
-             pd_play_mode_name(pd_presenter_mode(p)));
+    char title[96];
+    int stop = pd_presenter_stop(p);
+    bool titled = pd_presenter_stop_title(p, stop, title, sizeof title) > 0;
+    snprintf(buf, sizeof buf, "stop %d/%d%s%s  %s", stop, pd_presenter_stop_count(p), titled ? "  " : "",
+             titled ? title : "", pd_play_mode_name(pd_presenter_mode(p)));
     if (!text(o, g, SLOT_STOP, buf, 10, false, 0, base, 0, PD_LIGHT_GRAY, err))
         return false;
     fmt_clock(a, sizeof a, v->elapsed_s);
@@ -304,14 +307,17 @@ bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, const pd_gfx_pass 
         g, &(pd_draw_rect){.center = {0, 0}, .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f}, .fill = PD_HEX(0x1A1A1A)});
     int sec = pd_presenter_section(p);
     const pd_section_info *si = pd_presenter_section_info(p, sec);
-    snprintf(buf, sizeof buf, "stop %d/%d   %s%s", pd_presenter_stop(p), pd_presenter_stop_count(p),
-             si && si->title ? si->title : "",
+    int stop = pd_presenter_stop(p);
+    char title[128];
+    pd_presenter_stop_title(p, stop, title, sizeof title);
+    snprintf(buf, sizeof buf, "stop %d/%d   %s%s", stop, pd_presenter_stop_count(p), title,
              v.blackout ? "   [black screen]"
              : v.white  ? "   [white screen]"
                         : "");
     if (!text(o, g, SLOT_PV_TITLE, buf, 12, true, sx(0.02), sy(0.05), -1, PD_WHITE, err))
         return false;
-    if (!text(o, g, SLOT_PV_NOW, "now", 10, false, sx(0.02), sy(0.1), -1, PD_GRAY, err))
+    snprintf(buf, sizeof buf, "now%s%s", si && si->title ? "   \xc2\xb7   " : "", si && si->title ? si->title : "");
+    if (!text(o, g, SLOT_PV_NOW, buf, 10, false, sx(0.02), sy(0.1), -1, PD_GRAY, err))
         return false;
     double next_t = pd_presenter_next_t(p);
     bool has_next = next_t > pd_presenter_t(p) + 1e-6 || pd_presenter_mode(p) == PD_MODE_PLAYING;

@@ -757,6 +757,21 @@ const char *pd_presenter_note(const pd_presenter *p)
     return k > 0 ? p->tl.stops[k - 1].note : NULL;
 }
 
+const char *pd_presenter_stop_note(const pd_presenter *p, int n)
+{
+    return n >= 1 && n <= p->stop_count ? p->tl.stops[n - 1].note : NULL;
+}
+
+size_t pd_presenter_stop_title(const pd_presenter *p, int n, char *buf, size_t cap)
+{
+    if (n < 0) {
+        if (buf && cap)
+            buf[0] = 0;
+        return 0;
+    }
+    return pd_timeline_stop_title(&p->tl, (uint32_t)n, buf, cap);
+}
+
 pd_presenter_view pd_presenter_get_view(const pd_presenter *p)
 {
     return (pd_presenter_view){

@@ -20,6 +20,7 @@
 #define PD_PRESENT_PRESENTER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -121,6 +122,11 @@ double pd_presenter_stop_t(const pd_presenter *p, int n);
 double pd_presenter_next_t(const pd_presenter *p);
 /* The speaker note of the stop the playhead is at or heading to, or NULL. */
 const char *pd_presenter_note(const pd_presenter *p);
+/* Stop n's note (NULL for 0, out of range or none). */
+const char *pd_presenter_stop_note(const pd_presenter *p, int n);
+/* Stop n's title into buf (scene/timeline.h's rule: its own title, else
+ * its note's first line); returns the length, 0 when it has none. */
+size_t pd_presenter_stop_title(const pd_presenter *p, int n, char *buf, size_t cap);
 const pd_section_info *pd_presenter_section_info(const pd_presenter *p, int i);
 int pd_presenter_section_count(const pd_presenter *p);
 

@@ -685,8 +685,11 @@ static pd_stop *push_stop(pd_scene *s, double hold, bool loop)
     st->hold = hold;
     st->section = s->sections.len ? (int)s->sections.len - 1 : 0;
     st->note = s->pending_note;
-    st->loop = loop;
+    st->title = s->pending_title;
+    st->loop = loop || s->pending_loop;
     s->pending_note = NULL;
+    s->pending_title = NULL;
+    s->pending_loop = false;
     return st;
 }
 
@@ -760,6 +763,23 @@ void pd_note(pd_scene *s, const char *text)
         return;
     }
     s->pending_note = pd_arena_strdup(&s->arena, text);
+}
+
+void pd_stop_title(pd_scene *s, const char *title)
+{
+    if (!s)
+        return;
+    if (!title) {
+        scene_fail(s, "pd_stop_title: no title given");
+        return;
+    }
+    s->pending_title = pd_arena_strdup(&s->arena, title);
+}
+
+void pd_stop_loop(pd_scene *s)
+{
+    if (s)
+        s->pending_loop = true;
 }
 
 /* ---- timeline queries ---- */

@@ -274,5 +274,11 @@ void pd_apply(pd_scene *s, pd_mob m, pd_change change);
 void pd_section(pd_scene *s, const char *title);
 /* Attaches a speaker note to the next stop (the next wait). */
 void pd_note(pd_scene *s, const char *text);
+/* Gives the next stop a short title (HUD, presenter view, overview, --list);
+ * without one, a stop is titled by the first line of its note. */
+void pd_stop_title(pd_scene *s, const char *title);
+/* Marks the step before the next stop as a loop: it repeats while the
+ * presenter holds at that stop (manim-slides' loop=True). */
+void pd_stop_loop(pd_scene *s);
 
 #endif

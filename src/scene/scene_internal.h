@@ -92,6 +92,8 @@ struct pd_scene {
     pd_vec stops;       /* pd_stop */
     pd_vec sections;    /* pd_section_info */
     const char *pending_note;
+    const char *pending_title;
+    bool pending_loop;
     char error[512];
     bool finalized;
     bool pango_grid;

@@ -1,6 +1,7 @@
 #include "scene/timeline.h"
 
 #include <stddef.h>
+#include <string.h>
 
 /* times closer than this are the same place (stop times come from frame counts) */
 #define EPS 1e-6
@@ -15,6 +16,30 @@ double pd_timeline_stop_t(const pd_timeline *tl, uint32_t n)
 const pd_stop *pd_timeline_stop(const pd_timeline *tl, uint32_t n)
 {
     return n >= 1 && n <= tl->stop_count ? &tl->stops[n - 1] : NULL;
+}
+
+size_t pd_timeline_stop_title(const pd_timeline *tl, uint32_t n, char *buf, size_t cap)
+{
+    if (!buf || cap == 0)
+        return 0;
+    buf[0] = 0;
+    const pd_stop *st = pd_timeline_stop(tl, n);
+    const char *src = st ? (st->title && *st->title ? st->title : st->note) : NULL;
+    if (!src)
+        return 0;
+    while (*src == ' ' || *src == '\n')
+        src++;
+    size_t len = strcspn(src, "\n");
+    while (len > 0 && src[len - 1] == ' ')
+        len--;
+    if (len >= cap) {
+        len = cap - 1;
+        while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+            len--; /* never split a UTF-8 sequence */
+    }
+    memcpy(buf, src, len);
+    buf[len] = 0;
+    return len;
 }
 
 double pd_timeline_section_t(const pd_timeline *tl, uint32_t n)

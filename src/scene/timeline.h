@@ -15,6 +15,7 @@
 #define PD_SCENE_TIMELINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct pd_scene pd_scene;
@@ -24,7 +25,8 @@ typedef struct pd_stop {
     double hold; /* the wait's length */
     int section; /* 0-based; -1 before the first section */
     const char *note;
-    bool loop; /* the step before this stop loops while the presenter holds here (manim-slides loop=True) */
+    const char *title; /* pd_stop_title's, or NULL (pd_timeline_stop_title falls back to the note) */
+    bool loop;         /* the step before this stop loops while the presenter holds here (manim-slides loop=True) */
 } pd_stop;
 
 typedef struct pd_section_info {
@@ -52,6 +54,10 @@ double pd_timeline_stop_t(const pd_timeline *tl, uint32_t n);
 const pd_stop *pd_timeline_stop(const pd_timeline *tl, uint32_t n);
 /* Section n's start (1-based); 0 out of range. */
 double pd_timeline_section_t(const pd_timeline *tl, uint32_t n);
+/* Stop n's short title into buf (cap bytes, cut at a character boundary):
+ * its pd_stop_title, or else the first line of its note. Returns the
+ * title's length; 0 (buf "") for stop 0, out of range, or neither. */
+size_t pd_timeline_stop_title(const pd_timeline *tl, uint32_t n, char *buf, size_t cap);
 /* The last stop whose held frame is at or before t: 0..stop_count. */
 uint32_t pd_timeline_stop_at(const pd_timeline *tl, double t);
 /* The section holding t: 1..section_count, or 0 before the first (or none). */

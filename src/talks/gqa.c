@@ -119,6 +119,7 @@ static void part_gqa_diagram(pd_scene *s)
     pd_mob line_oo = orth_line(s, pd_get_bottom(s, o_grp), pd_get_top(s, out));
     pd_play_rt(s, 0.15, pd_create(line_oo));
     pd_play_(s, pd_write(out));
+    pd_stop_title(s, "The GQA block");
     pd_note(s, "Input x fans out to the Q, K and V projections; Q has 24 heads, K and V only 4.");
     pd_wait(s, 0.4);
     pd_mob all_lines = PD_VGROUP(s, input_lines, kv_lines, line_qs, line_rs, line_so, line_oo);
@@ -129,6 +130,7 @@ static void part_gqa_diagram(pd_scene *s)
     pd_mob rope_t = TEXT("RoPE: rotary position encoding\napplied to Q and K", 13, PD_TEAL);
     pd_next_to(s, rope_t, PD_VGROUP(s, rope_q, rope_k), PD_UP, 0.25f);
     pd_play_(s, pd_create(rope_q), pd_create(rope_k), pd_write(rope_t));
+    pd_stop_title(s, "RoPE on Q and K");
     pd_note(s, "Rotary position encoding is applied to Q and K only, before attention.");
     pd_wait(s, 1.5);
     pd_play_(s, pd_fade_out(rope_q), pd_fade_out(rope_k), pd_fade_out(rope_t));
@@ -140,6 +142,7 @@ static void part_gqa_diagram(pd_scene *s)
         TEXT("GQA 6:1 \xe2\x80\x94 24 Q-heads \xe2\x86\x92 4 KV-heads\nKV cache reduced by 83%", 13, PD_YELLOW);
     pd_next_to(s, gqa_t, gqa_h, PD_RIGHT, 0.5f);
     pd_play_(s, pd_create(gqa_h), pd_write(gqa_t));
+    pd_stop_title(s, "Six Q heads per KV head");
     pd_note(s, "Six query heads share each key/value head: the KV cache shrinks by 83%.");
     pd_wait(s, 1.8);
     pd_play_(s, pd_fade_out(gqa_h), pd_fade_out(gqa_t));
@@ -150,6 +153,7 @@ static void part_gqa_diagram(pd_scene *s)
     pd_mob kv_t = TEXT("repeat_kv(): broadcast\n4 heads \xe2\x86\x92 24 heads", 12, PD_GREEN);
     pd_next_to(s, kv_t, kv_h, PD_RIGHT, 0.5f);
     pd_play_(s, pd_create(kv_h), pd_write(kv_t));
+    pd_stop_title(s, "repeat_kv");
     pd_note(s, "repeat_kv broadcasts the 4 KV heads to 24 so the attention kernel sees matching shapes.");
     pd_wait(s, 1.5);
 
@@ -174,6 +178,7 @@ static pd_mob part_sdpa(pd_scene *s)
                            .color = PD_WHITE});
     pd_next_to(s, full_eq, qkv_title, PD_DOWN, 0.5f);
     pd_play_(s, pd_write(full_eq));
+    pd_stop_title(s, "The attention formula");
     pd_note(s, "The whole of attention in one line: similarity, scaling, normalisation, weighted sum.");
     pd_wait(s, 0.6);
 
@@ -188,6 +193,7 @@ static pd_mob part_sdpa(pd_scene *s)
     pd_mob k_desc = pd_next_to(s, TEXT("\"what do I have?\"", 11, PD_ORANGE), k_txt, PD_DOWN, 0.10f);
     pd_mob v_desc = pd_next_to(s, TEXT("\"what do I contribute?\"", 11, PD_GREEN), v_txt, PD_DOWN, 0.10f);
     pd_play_(s, pd_write(q_desc), pd_write(k_desc), pd_write(v_desc));
+    pd_stop_title(s, "Queries, keys, values");
     pd_note(s, "A query asks, keys answer how well they match, values carry what is passed on.");
     pd_wait(s, 2.0);
     pd_play_(s, pd_fade_out(qkv_labels), pd_fade_out(q_desc), pd_fade_out(k_desc), pd_fade_out(v_desc));
@@ -216,6 +222,7 @@ static pd_mob part_sdpa(pd_scene *s)
     pd_next_to(s, step_group, full_eq, PD_DOWN, 0.6f);
     for (int i = 0; i < 4; i++)
         pd_play_rt(s, 0.3, pd_write(pd_at(s, step_group, i)));
+    pd_stop_title(s, "Four steps");
     pd_note(s, "Four steps: score with QK^T, scale by the square root of d_k, softmax each row, weight the values.");
     pd_wait(s, 2.5);
     pd_play_(s, pd_fade_out(step_group), pd_fade_out(full_eq));
@@ -329,6 +336,7 @@ static void part_heatmap(pd_scene *s, pd_mob qkv_title)
         col_anims[j] = pd_write(pd_at(s, col_lbls, j));
     col_anims[n] = pd_write(k_label);
     pd_play(s, col_anims, n + 1, NULL);
+    pd_stop_title(s, "Raw scores");
     pd_note(s, "Raw scores before masking: each row is a query token, each column a key token.");
     pd_wait(s, 1.0);
 
@@ -348,6 +356,7 @@ static void part_heatmap(pd_scene *s, pd_mob qkv_title)
                            (pd_change){.set_fill = true, .fill_color = post[i * n + j], .fill_opacity = 0.75f});
     anims[na++] = pd_write(causal_txt);
     pd_play(s, anims, na, NULL);
+    pd_stop_title(s, "Causal mask and softmax");
     pd_note(s, "The causal mask hides future tokens; softmax turns each row into weights that sum to one.");
     pd_wait(s, 1.2);
     pd_play_(s, pd_fade_out(causal_txt));
@@ -360,6 +369,7 @@ static void part_heatmap(pd_scene *s, pd_mob qkv_title)
     pd_mob hl_text = TEXT("previous token attends to next\n(causal sequence learning)", 11, PD_ORANGE);
     pd_next_to(s, hl_text, pd_at(s, cells, (n - 1) * n + (n - 1)), PD_RIGHT, 0.8f);
     pd_play_(s, pd_create(h[0]), pd_create(h[1]), pd_create(h[2]), pd_create(h[3]), pd_create(h[4]), pd_write(hl_text));
+    pd_stop_title(s, "Attending to the previous token");
     pd_note(s, "The strong sub-diagonal: each token attends most to the one before it.");
     pd_wait(s, 2.0);
     pd_play_(s, pd_fade_out(h[0]), pd_fade_out(h[1]), pd_fade_out(h[2]), pd_fade_out(h[3]), pd_fade_out(h[4]),
@@ -492,6 +502,7 @@ static void part_generation(pd_scene *s)
     pd_play_(s, pd_fade_in(kv_group));
     pd_play_(s, pd_fade_in(sos));
     pd_play_(s, pd_write(step_lbl));
+    pd_stop_title(s, "Start from <s>");
     pd_note(s, "Generation starts from the <s> token; the model predicts one token at a time.");
     pd_wait(s, 0.5);
 
@@ -533,6 +544,9 @@ static void part_generation(pd_scene *s)
         pd_next_to(s, samp_lbl, dist, PD_DOWN, 0.05f);
         pd_play_rt(s, 0.2, pd_create(sample_hl), pd_write(samp_lbl));
         char note[160];
+        char title[64];
+        snprintf(title, sizeof title, "Step %d: argmax picks \"%s\"", i, tok);
+        pd_stop_title(s, title);
         snprintf(note, sizeof note, "Step %d: the model scores every token; argmax picks \"%s\".", i, tok);
         pd_note(s, note);
         pd_wait(s, 0.15);
@@ -567,11 +581,14 @@ static void part_generation(pd_scene *s)
         snprintf(label, sizeof label, "Step %d \xe2\x80\x94 [%s]", i, input_str);
         pd_mob new_lbl = pd_move_to_mob(s, TEXT(label, 9, PD_GRAY), step_lbl);
         pd_play_(s, pd_transform(step_lbl, new_lbl));
+        snprintf(title, sizeof title, "Step %d: \"%s\" joins, K and V cached", i, tok);
+        pd_stop_title(s, title);
         snprintf(note, sizeof note,
                  "\"%s\" joins the sequence and its K and V go into the cache: nothing is recomputed.", tok);
         pd_note(s, note);
         pd_wait(s, 0.3);
     }
+    pd_stop_title(s, "The sentence is complete");
     pd_note(s, "The sentence is complete: each step reused the cached keys and values of every earlier token.");
     pd_wait(s, 2.0);
 }

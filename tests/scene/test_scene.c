@@ -162,6 +162,53 @@ static void test_timing(void)
     pd_scene_destroy(&s);
 }
 
+/* Stop titles: pd_stop_title titles the next stop; without one the first
+ * line of its note does; pd_stop_loop marks the next stop's step a loop. */
+static void test_stop_titles(void)
+{
+    pd_scene *s = fresh();
+    pd_mob sq = pd_square(s, 1, NULL);
+    pd_play_(s, pd_create(sq));
+    pd_stop_title(s, "The square");
+    pd_note(s, "A square appears.\nSecond line.");
+    pd_wait(s, 0.5);
+    pd_play_(s, pd_fade_out(sq));
+    pd_note(s, "  It fades away  \nthen nothing");
+    pd_stop_loop(s);
+    pd_wait(s, 0.5);
+    pd_play_(s, pd_fade_in(sq));
+    pd_wait(s, 0.5);
+    pd_timeline tl = pd_scene_timeline(s);
+    char buf[64];
+    CHECK(tl.stop_count == 3, "three stops");
+    CHECK(pd_timeline_stop_title(&tl, 1, buf, sizeof buf) == 10 && strcmp(buf, "The square") == 0,
+          "stop 1's own title: '%s'", buf);
+    CHECK(pd_timeline_stop_title(&tl, 2, buf, sizeof buf) == 13 && strcmp(buf, "It fades away") == 0,
+          "stop 2: first line of its note, trimmed: '%s'", buf);
+    CHECK(pd_timeline_stop_title(&tl, 3, buf, sizeof buf) == 0 && buf[0] == 0, "stop 3: neither: '%s'", buf);
+    CHECK(pd_timeline_stop_title(&tl, 0, buf, sizeof buf) == 0, "stop 0 has no title");
+    CHECK(pd_timeline_stop_title(&tl, 9, buf, sizeof buf) == 0, "out of range");
+    CHECK(pd_timeline_stop_title(&tl, 1, buf, 5) == 4 && strcmp(buf, "The ") == 0, "cut to the buffer: '%s'", buf);
+    CHECK(!tl.stops[0].loop && tl.stops[1].loop && !tl.stops[2].loop, "pd_stop_loop marks only the next stop");
+    CHECK(tl.stops[2].title == NULL, "a title is used once");
+    pd_scene_destroy(&s);
+
+    /* the GQA talk titles each of its 24 stops, shortly and differently */
+    s = fresh();
+    pd_talk_gqa(s);
+    tl = pd_scene_timeline(s);
+    CHECK(tl.stop_count == 24, "GQA has 24 stops (%u)", tl.stop_count);
+    for (uint32_t i = 1; i <= tl.stop_count; i++) {
+        size_t n = pd_timeline_stop_title(&tl, i, buf, sizeof buf);
+        CHECK(tl.stops[i - 1].title && n > 0 && n <= 40, "GQA stop %u has a short title of its own: '%s'", i, buf);
+        for (uint32_t j = 1; j < i; j++)
+            CHECK(!tl.stops[j - 1].title || !tl.stops[i - 1].title ||
+                      strcmp(tl.stops[j - 1].title, tl.stops[i - 1].title) != 0,
+                  "GQA stops %u and %u share a title", j, i);
+    }
+    pd_scene_destroy(&s);
+}
+
 /* Write/Create pacing at 25/50/75% of their run (§7.3, §7.4) */
 static void test_pacing(void)
 {
@@ -295,6 +342,7 @@ int main(void)
     test_layout_rules();
     test_shapes();
     test_timing();
+    test_stop_titles();
     test_pacing();
     test_fade_transform();
     test_misuse();
