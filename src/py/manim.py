@@ -861,6 +861,49 @@ class _AnimationBuilder:
         self._center = (x, y)
         return self
 
+    def _crit(self, direction):
+        """A critical point of the target: scaled about the start's centre, then moved."""
+        c0 = _xy(self._mob.get_center())
+        x, y = self._here()
+        k = self._scale or 1.0
+        px, py = _xy(self._mob.get_critical_point(direction))
+        return x + k * (px - c0[0]), y + k * (py - c0[1])
+
+    def _move_by(self, vx, vy):
+        x, y = self._here()
+        self._center = (x + vx, y + vy)
+        return self
+
+    def next_to(self, mobject_or_point, direction=RIGHT, buff=DEFAULT_MOBJECT_TO_MOBJECT_BUFFER,
+                aligned_edge=ORIGIN):
+        dx, dy = _xy(direction, "next_to's direction")
+        ax, ay = _xy(aligned_edge, "aligned_edge")
+        if isinstance(mobject_or_point, Mobject):
+            tx, ty = _xy(mobject_or_point.get_critical_point(_pt(ax + dx, ay + dy)))
+        else:
+            tx, ty = _xy(mobject_or_point, "next_to's point")
+        ox, oy = self._crit(_pt(ax - dx, ay - dy))
+        return self._move_by(tx - ox + dx * buff, ty - oy + dy * buff)
+
+    def to_edge(self, edge=LEFT, buff=DEFAULT_MOBJECT_TO_EDGE_BUFFER):
+        ex, ey = _xy(edge, "the edge")
+        sx, sy = float(np.sign(ex)), float(np.sign(ey))
+        ox, oy = self._crit(_pt(ex, ey))
+        return self._move_by((sx * config.frame_x_radius - ox - buff * ex) * abs(sx),
+                             (sy * config.frame_y_radius - oy - buff * ey) * abs(sy))
+
+    def to_corner(self, corner=DL, buff=DEFAULT_MOBJECT_TO_EDGE_BUFFER):
+        return self.to_edge(corner, buff)
+
+    def align_to(self, mobject_or_point, direction=ORIGIN):
+        dx, dy = _xy(direction, "align_to's direction")
+        if isinstance(mobject_or_point, Mobject):
+            wx, wy = _xy(mobject_or_point.get_critical_point(direction))
+        else:
+            wx, wy = _xy(mobject_or_point, "align_to's point")
+        ox, oy = self._crit(direction)
+        return self._move_by(wx - ox if dx else 0.0, wy - oy if dy else 0.0)
+
     def scale(self, scale_factor, **kw):
         _check_kw(".animate.scale", kw)
         k = float(scale_factor)

@@ -25,6 +25,7 @@ static struct {
     bool done;
     double limit_s;
     atomic_bool armed;
+    unsigned long script_thread;
 } P = {.mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER};
 
 /* ---- modules from embedded source ---- */
@@ -114,15 +115,6 @@ static bool start(pd_err *err)
 
 /* ---- the watchdog ---- */
 
-static int raise_timeout(void *arg)
-{
-    (void)arg;
-    if (!atomic_load(&P.armed))
-        return 0; /* queued just before the script ended: nothing to stop */
-    PyErr_SetString(py_binding_timeout_type(), "time limit");
-    return -1;
-}
-
 static void *watchdog(void *arg)
 {
     (void)arg;
@@ -133,12 +125,19 @@ static void *watchdog(void *arg)
     while (!P.done) {
         until.tv_sec = (time_t)whole;
         until.tv_nsec = (long)((whole - (double)until.tv_sec) * 1e9);
-        if (pthread_cond_timedwait(&P.cv, &P.mu, &until) != 0 && !P.done) {
-            /* past the limit: ask the interpreter to raise Timeout in the
-             * main thread; again every 0.2 s in case the script catches it */
-            Py_AddPendingCall(raise_timeout, NULL);
-            whole += 0.2;
-        }
+        if (pthread_cond_timedwait(&P.cv, &P.mu, &until) == 0 || P.done)
+            continue;
+        /* past the limit: raise Timeout in the script's thread, the way one
+         * thread stops another (3.11's Py_AddPendingCall from another thread
+         * does not wake the eval loop); again every 0.2 s in case the script
+         * catches it */
+        pthread_mutex_unlock(&P.mu);
+        PyGILState_STATE g = PyGILState_Ensure();
+        if (atomic_load(&P.armed))
+            PyThreadState_SetAsyncExc(P.script_thread, py_binding_timeout_type());
+        PyGILState_Release(g);
+        pthread_mutex_lock(&P.mu);
+        whole += 0.2;
     }
     pthread_mutex_unlock(&P.mu);
     return NULL;
@@ -201,16 +200,20 @@ bool pd_py_build(pd_scene *s, const char *path, const char *scene_name, pd_err *
     pthread_t th;
     P.done = false;
     P.limit_s = limit;
+    P.script_thread = PyThread_get_thread_ident();
     atomic_store(&P.armed, true);
     bool have_thread = pthread_create(&th, NULL, watchdog, NULL) == 0;
     res = PyObject_CallMethod(runner, "run", "szd", path, scene_name, limit);
     atomic_store(&P.armed, false);
     if (have_thread) {
+        Py_BEGIN_ALLOW_THREADS; /* the watchdog may be waiting for the GIL */
         pthread_mutex_lock(&P.mu);
         P.done = true;
         pthread_cond_signal(&P.cv);
         pthread_mutex_unlock(&P.mu);
         pthread_join(th, NULL);
+        Py_END_ALLOW_THREADS;
+        PyThreadState_SetAsyncExc(P.script_thread, NULL); /* one that came too late */
     }
     py_binding_set_scene(NULL);
     P.timing.script_s = pd_clock_now_s() - t2;

@@ -10,6 +10,19 @@ import manim
 
 _MODULE = "__podium_scene__"
 
+# scene.h's functions by the Manim call that reaches them (for scene errors)
+_MANIM_CALLS = {
+    "pd_text": "Text", "pd_mathtex": "MathTex", "pd_rectangle": "Rectangle", "pd_square": "Square",
+    "pd_rounded_rectangle": "RoundedRectangle", "pd_line": "Line", "pd_polyline": "set_points_as_corners",
+    "pd_arrow": "Arrow", "pd_surrounding_rectangle": "SurroundingRectangle", "pd_vgroup": "VGroup",
+    "pd_vgroup_add": "VGroup.add", "pd_at": "VGroup[i]", "pd_slice": "VGroup[a:b]", "pd_shift": "shift",
+    "pd_move_to": "move_to", "pd_move_to_mob": "move_to", "pd_next_to": "next_to", "pd_next_to_point": "next_to",
+    "pd_to_edge": "to_edge", "pd_arrange": "arrange", "pd_align_to": "align_to", "pd_scale": "scale",
+    "pd_rotate": "rotate", "pd_play": "self.play", "pd_add": "self.add", "pd_remove": "self.remove",
+    "pd_wait": "self.wait", "pd_pause": "self.wait", "pd_section": "self.next_section", "pd_note": "notes",
+    "pd_apply": "set_color/set_fill/set_stroke",
+}
+
 
 def _line_in(tb, path):
     """The line of the innermost frame of the scene file in a traceback."""
@@ -40,7 +53,11 @@ def _message(e, path, limit):
     if isinstance(e, SystemExit):
         return f"{where}: the scene called exit()"
     if isinstance(e, _podium.SceneError):
-        return f"{where}: {_one_line(e)}"
+        text = _one_line(e)
+        call, sep, rest = text.partition(": ")
+        if sep and call.startswith("pd_"):  # the scene layer's C names, as the script wrote them
+            text = f"{_MANIM_CALLS.get(call.split('(')[0], call[3:])}: {rest}"
+        return f"{where}: {text}"
     text = _one_line(e)
     return f"{where}: {type(e).__name__}: {text}" if text else f"{where}: {type(e).__name__}"
 
