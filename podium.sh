@@ -15,6 +15,7 @@ PACKAGES=(
   libglfw3-dev libxrandr-dev libfreetype-dev libharfbuzz-dev libcglm-dev libstb-dev zlib1g-dev
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri
   libcairo2-dev ffmpeg xvfb xauth xdotool imagemagick
+  python3-dev python3-numpy
 )
 
 missing=()

@@ -316,6 +316,55 @@ static void test_misuse(void)
     pd_scene_destroy(&s);
 }
 
+/* For Manim scene files (src/py/): pd_pause waits without a stop,
+ * pd_stop_here stops with no hold (once per place), pd_apply changes style
+ * and place at once. */
+static void test_pause_stop_here_apply(void)
+{
+    pd_scene *s = fresh();
+    pd_mob sq = pd_square(s, 1, &(pd_shape_style){.color = PD_BLUE, .fill_opacity = 0.5f});
+    CHECK(!pd_stop_here(s, false), "no stop at the start");
+    pd_play_(s, pd_create(sq));
+    pd_pause(s, 0.5);
+    CHECK(pd_scene_timeline(s).stop_count == 0, "a pause is no stop");
+    CHECK(pd_scene_timeline(s).frames == 90, "a pause takes its frames (%u)", pd_scene_timeline(s).frames);
+    pd_note(s, "slide one");
+    CHECK(pd_stop_here(s, false), "a stop after the play");
+    CHECK(!pd_stop_here(s, true), "no second stop at the same place");
+    pd_play_(s, pd_fade_out(sq));
+    CHECK(pd_stop_here(s, true), "a looping stop");
+    pd_timeline tl = pd_scene_timeline(s);
+    CHECK(tl.stop_count == 2, "two stops (%u)", tl.stop_count);
+    CHECK_NEAR(tl.stops[0].t, 1.5, 1e-9, "stop 1 where the pause ends");
+    CHECK(tl.stops[0].hold == 0 && tl.stops[1].hold == 0, "stops here hold 0 s");
+    CHECK(tl.stops[0].note && strcmp(tl.stops[0].note, "slide one") == 0, "the pending note goes to the stop");
+    CHECK(!tl.stops[0].loop && tl.stops[1].loop, "loop marks only its stop");
+    CHECK(tl.frames == 150, "stops take no frames (%u)", tl.frames);
+    pd_pause(s, -1);
+    CHECK(pd_scene_error(s) && strstr(pd_scene_error(s), "pd_pause"), "a negative pause is reported by name");
+    pd_scene_destroy(&s);
+
+    s = fresh();
+    pd_mob r = pd_rectangle(s, &(pd_shape_style){.width = 2, .height = 1, .color = PD_WHITE});
+    pd_apply(s, r, (pd_change){.set_fill = true, .fill_color = PD_RED, .fill_opacity = 0.25f});
+    pd_apply(s, r, (pd_change){.set_stroke = true, .stroke_color = PD_GREEN, .stroke_width = 9});
+    pd_apply(s, r, (pd_change){.scale = 2, .move = true, .move_to = {1, -1}});
+    mob *m = scene_mob(s, r);
+    CHECK(m->cur.fill.r == PD_RED.r && m->cur.fill.a == 0.25f, "set_fill applied");
+    CHECK(m->cur.stroke.g == PD_GREEN.g && m->cur.width == 9, "set_stroke applied");
+    CHECK_NEAR(pd_width(s, r), 4, 1e-6, "scaled");
+    CHECK_NEAR(pd_get_center(s, r).x, 1, 1e-6, "moved x");
+    CHECK_NEAR(pd_get_center(s, r).y, -1, 1e-6, "moved y");
+    pd_play_(s, pd_fade_in(r));
+    pd_apply(s, r, (pd_change){.set_color = true, .color = PD_YELLOW});
+    pd_wait(s, 1);
+    CHECK(scene_track_eval(s, m->track, 0.5).fill.r != PD_YELLOW.r, "before the change: the old colour");
+    CHECK(scene_track_eval(s, m->track, 1.0).fill.b == PD_YELLOW.b, "on screen: the change is instant at now");
+    pd_apply(s, (pd_mob){9999}, (pd_change){0});
+    CHECK(pd_scene_error(s) && strstr(pd_scene_error(s), "pd_apply"), "an invalid handle is reported by name");
+    pd_scene_destroy(&s);
+}
+
 static void test_talks_load(void)
 {
     size_t n = 0;
@@ -346,6 +395,7 @@ int main(void)
     test_pacing();
     test_fade_transform();
     test_misuse();
+    test_pause_stop_here_apply();
     test_talks_load();
     pd_fonts_unload(&g_fonts);
     return check_exit();
