@@ -236,9 +236,10 @@ wait_for() {
   done
   return 1
 }
-# stop_bg SIGNAL: sends it, waits; RC and ERR
+# stop_bg SIGNAL: sends it, waits; RC and ERR. SIGINT goes to the process
+# group, as Ctrl-C on a terminal does (ffmpeg included, when it shares it)
 stop_bg() {
-  kill -"$1" "$BG"
+  if [[ $1 == INT ]]; then kill -INT -- -"$BG"; else kill -"$1" "$BG"; fi
   wait "$BG"
   RC=$?
   ERR=$(cat "$TMP/bgerr")
@@ -285,7 +286,7 @@ if command -v ffprobe >/dev/null; then
   mkdir -p "$I/abort"
   PODIUM_FFMPEG="$TMP/slow-ffmpeg" start_bg --talk "$TALK" --export "$I/abort/a.mp4" --fps 10 --size 64x36
   wait_for "$I/abort/.a.mp4.partial-*" || bad "abort: no temporary file"
-  kill -INT "$BG"
+  kill -INT -- -"$BG"
   sleep 0.3
   t0=$(date +%s%N)
   stop_bg INT

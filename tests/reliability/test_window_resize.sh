@@ -83,7 +83,35 @@ wait "$PID"
 rc=$?
 [[ $rc -eq 0 ]] || bad "podium exited $rc: $(cat "$TMP/err")"
 if grep -q "Sanitizer\|runtime error" "$TMP/err"; then bad "sanitizer report: $(cat "$TMP/err")"; fi
-echo "window: 1x1, minimised, restored, F12, Q: $fail failures"
+
+# Ctrl-C while a Shift+F12 recording runs (issue 10): the recording is
+# finished (ffmpeg gets its EOF), kept under its name, and podium exits 130
+if command -v ffprobe >/dev/null; then
+  set -m # a background job keeps SIGINT
+  "$PODIUM" --talk demo --capture-dir "$TMP/rec" --size 320x180 --fps 30 >"$TMP/out" 2>"$TMP/err" &
+  PID=$!
+  set +m
+  WID=$(timeout 30 xdotool search --sync --onlyvisible --name "^podium$" | head -1)
+  sleep 1
+  key shift+F12
+  for _ in $(seq 50); do
+    compgen -G "$TMP/rec/.podium-rec-*.partial-*" >/dev/null && break
+    sleep 0.2
+  done
+  compgen -G "$TMP/rec/.podium-rec-*.partial-*" >/dev/null || bad "no recording under a temporary name: $(cat "$TMP/err")"
+  sleep 1
+  kill -INT -- -"$PID" # as Ctrl-C on a terminal: the whole process group
+  for _ in $(seq 50); do alive || break; sleep 0.2; done
+  alive && { bad "podium still runs 10 s after SIGINT"; kill -9 "$PID"; }
+  wait "$PID"
+  rc=$?
+  [[ $rc -eq 130 ]] || bad "SIGINT while recording: exit $rc, want 130: $(cat "$TMP/err")"
+  rec=("$TMP"/rec/podium-rec-*.mp4)
+  n=$(ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0 "${rec[0]}" 2>/dev/null)
+  [[ ${#rec[@]} -eq 1 && "$n" =~ ^[0-9]+$ && $n -gt 0 ]] || bad "the interrupted recording does not decode: ${rec[*]} ($n frames)"
+  [[ -z $(find "$TMP/rec" -name ".*partial*") ]] || bad "temporary files left: $(ls -a "$TMP/rec")"
+fi
+echo "window: 1x1, minimised, restored, F12, Q, Ctrl-C while recording: $fail failures"
 exit $((fail > 0))
 '
 rc=$?
