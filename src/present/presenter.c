@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "present/keymap.h"
+#include "present/overview.h"
 
 /* times closer than this are the same place (stop times come from frame counts) */
 #define EPS 1e-6
@@ -40,6 +41,34 @@ struct pd_presenter {
     double toast_until;
     char message[192];
     bool has_message;
+
+    const char *title;
+    bool started; /* a key or a click came: the start screen is gone */
+
+    /* loops: HELD at loop stop loop_stop (t is its time), showing the
+     * looping step at loop_phase seconds in; PLAYING out of a loop, the
+     * loop's last loop_tail seconds still show before t moves on */
+    int loop_stop;
+    double loop_phase, loop_tail, loop_end;
+
+    pd_plan plan;
+
+    bool laser, spotlight, pointer_known;
+    double ptr_x, ptr_y;
+
+    bool pen, drawing;
+    int pen_color;
+    pd_vec strokes; /* pd_pen_stroke */
+    pd_vec points;  /* pd_v2 */
+
+    bool frozen;
+    double frozen_t;
+
+    double zoom, zoom_cx, zoom_cy; /* zoom 1: off */
+
+    bool overview;
+    int overview_sel;
+    pd_overview_grid grid;
 };
 
 const char *pd_play_mode_name(pd_play_mode m)
@@ -90,8 +119,11 @@ static bool set_timeline(pd_presenter *p, const pd_timeline *tl, pd_err *err)
     p->section_count = (int)tl->section_count;
     int n = p->stop_count;
     p->has_tail = p->tl.duration > stop_t(p, n) + stop_hold(p, n) + EPS;
+    p->grid = pd_overview_grid_make(&p->tl);
     return true;
 }
+
+static void hold_at(pd_presenter *p, double t);
 
 pd_presenter *pd_presenter_create(const pd_presenter_desc *desc, pd_err *err)
 {
@@ -108,8 +140,16 @@ pd_presenter *pd_presenter_create(const pd_presenter_desc *desc, pd_err *err)
     }
     p->hud = desc->hud;
     p->fullscreen = desc->fullscreen;
+    p->title = desc->title;
     p->mode = PD_MODE_HELD;
     p->timer_start = -1;
+    p->zoom = 1;
+    p->ptr_x = p->ptr_y = 0.5;
+    if (desc->plan && !pd_presenter_set_plan(p, desc->plan, err)) {
+        pd_presenter_destroy(&p);
+        return NULL;
+    }
+    hold_at(p, 0);
     return p;
 }
 
@@ -120,6 +160,8 @@ void pd_presenter_destroy(pd_presenter **pp)
         return;
     free((void *)p->tl.stops);
     free((void *)p->tl.sections);
+    pd_vec_free(&p->strokes);
+    pd_vec_free(&p->points);
     free(p);
     *pp = NULL;
 }
@@ -201,17 +243,50 @@ static void start_timer(pd_presenter *p)
 
 /* ---- moves ---- */
 
+/* Stop k loops: marked, and its step (from the previous stop's hold end) has length. */
+static bool loops(const pd_presenter *p, int k)
+{
+    return k >= 1 && k <= p->stop_count && p->tl.stops[k - 1].loop && stop_t(p, k) > anim_start(p, k - 1) + EPS;
+}
+
 static void hold_at(pd_presenter *p, double t)
 {
     p->t = fmin(fmax(t, 0), p->tl.duration);
     p->mode = PD_MODE_HELD;
     p->scrub_dir = 0;
+    p->loop_tail = 0;
+    p->loop_phase = 0;
+    int k = stop_at(p, p->t);
+    /* held at a loop stop: its step plays again from its start, over and over */
+    p->loop_stop = fabs(p->t - stop_t(p, k)) <= EPS && loops(p, k) ? k : 0;
+}
+
+/* the time shown (pd_presenter_t) */
+static double shown_t(const pd_presenter *p)
+{
+    if (p->mode == PD_MODE_HELD && p->loop_stop)
+        return anim_start(p, p->loop_stop - 1) + p->loop_phase;
+    if (p->mode == PD_MODE_PLAYING && p->loop_tail > 0)
+        return p->loop_end - p->loop_tail;
+    return p->t;
+}
+
+/* Moves that start from what is shown (pause, frame steps, scrubbing) take
+ * the loop's frame as the playhead first. */
+static void take_shown(pd_presenter *p)
+{
+    double t = shown_t(p);
+    p->loop_stop = 0;
+    p->loop_tail = 0;
+    p->t = t;
 }
 
 static void pause_at(pd_presenter *p, double t)
 {
     p->t = fmin(fmax(t, 0), p->tl.duration);
     p->mode = PD_MODE_PAUSED;
+    p->loop_stop = 0;
+    p->loop_tail = 0;
 }
 
 static bool moving(const pd_presenter *p) { return p->mode == PD_MODE_PLAYING || p->mode == PD_MODE_REVERSE; }
@@ -222,6 +297,23 @@ static void do_next(pd_presenter *p)
     int stop = 0;
     start_timer(p);
     p->scrub_dir = 0;
+    if (p->mode == PD_MODE_HELD && p->loop_stop) {
+        /* end the loop at its end, then go on to the next place */
+        int k = p->loop_stop;
+        if (!next_place(p, p->t, &target, &stop)) {
+            set_message(p, "end of the talk");
+            return;
+        }
+        double len = stop_t(p, k) - anim_start(p, k - 1);
+        p->loop_end = stop_t(p, k);
+        p->loop_tail = fmax(len - p->loop_phase, 0);
+        p->loop_stop = 0;
+        p->t = fmin(anim_start(p, k), target);
+        p->target = target;
+        p->kind = PLAY_TO_TARGET;
+        p->mode = PD_MODE_PLAYING;
+        return;
+    }
     if (moving(p)) {
         /* a press while something moves completes the step at once */
         if (p->mode == PD_MODE_PLAYING && p->kind == PLAY_TO_TARGET) {
@@ -257,6 +349,7 @@ static void do_next(pd_presenter *p)
     p->target = target;
     p->kind = PLAY_TO_TARGET;
     p->mode = PD_MODE_PLAYING;
+    p->loop_tail = 0;
 }
 
 static void do_prev(pd_presenter *p)
@@ -317,11 +410,13 @@ static void do_replay(pd_presenter *p)
     p->target = target;
     p->kind = PLAY_TO_TARGET;
     p->mode = PD_MODE_PLAYING;
+    p->loop_tail = 0;
 }
 
 static void do_play_pause(pd_presenter *p)
 {
     p->scrub_dir = 0;
+    take_shown(p);
     if (moving(p)) {
         p->mode = PD_MODE_PAUSED;
         return;
@@ -400,6 +495,7 @@ void pd_presenter_seek(pd_presenter *p, double t)
 static void frame_step(pd_presenter *p, int dir)
 {
     p->scrub_dir = 0;
+    take_shown(p);
     double f = floor(p->t * PD_PRESENT_FPS + 0.5) + dir;
     pause_at(p, f / PD_PRESENT_FPS);
 }
@@ -440,11 +536,193 @@ static int digit_of(int key)
     return -1;
 }
 
+/* ---- live tools ---- */
+
+static void clamp_zoom_centre(pd_presenter *p)
+{
+    double h = 0.5 / p->zoom;
+    p->zoom_cx = fmin(fmax(p->zoom_cx, h), 1 - h);
+    p->zoom_cy = fmin(fmax(p->zoom_cy, h), 1 - h);
+}
+
+static void set_zoom(pd_presenter *p, double z)
+{
+    if (p->zoom <= 1) { /* starting: magnify what is under the pointer */
+        p->zoom_cx = p->pointer_known ? fmin(fmax(p->ptr_x, 0), 1) : 0.5;
+        p->zoom_cy = p->pointer_known ? fmin(fmax(p->ptr_y, 0), 1) : 0.5;
+    }
+    p->zoom = z <= 1 + 1e-9 ? 1 : fmin(z, PD_ZOOM_MAX);
+    clamp_zoom_centre(p);
+}
+
+/* a point on the screen (frame fractions) to the talk's frame under the zoom */
+static pd_v2 talk_point(const pd_presenter *p, double x, double y)
+{
+    if (p->zoom <= 1)
+        return (pd_v2){(float)x, (float)y};
+    return (pd_v2){(float)(p->zoom_cx + (x - 0.5) / p->zoom), (float)(p->zoom_cy + (y - 0.5) / p->zoom)};
+}
+
+static pd_pen_stroke *strokes(const pd_presenter *p) { return (pd_pen_stroke *)p->strokes.data; }
+static pd_v2 *points(const pd_presenter *p) { return (pd_v2 *)p->points.data; }
+
+static void pen_add(pd_presenter *p, double x, double y)
+{
+    pd_v2 q = talk_point(p, x, y);
+    pd_pen_stroke *s = &strokes(p)[p->strokes.len - 1];
+    if (s->count > 0) {
+        pd_v2 last = points(p)[s->first + s->count - 1];
+        if (hypot(q.x - last.x, q.y - last.y) < PD_PEN_MIN_STEP)
+            return;
+    }
+    *(pd_v2 *)pd_vec_push(&p->points, sizeof(pd_v2)) = q;
+    s = &strokes(p)[p->strokes.len - 1];
+    s->count++;
+}
+
+static void pen_begin(pd_presenter *p, double x, double y)
+{
+    pd_pen_stroke *s = pd_vec_push(&p->strokes, sizeof *s);
+    s->stop = stop_at(p, p->t);
+    s->color = p->pen_color;
+    s->first = (uint32_t)p->points.len;
+    p->drawing = true;
+    pen_add(p, x, y);
+}
+
+static void pen_end(pd_presenter *p)
+{
+    if (!p->drawing)
+        return;
+    p->drawing = false;
+    pd_pen_stroke *s = &strokes(p)[p->strokes.len - 1];
+    if (s->count == 1) {
+        /* a click draws a dot: a stroke too short to fold */
+        pd_v2 q = points(p)[s->first];
+        q.x += (float)(PD_PEN_MIN_STEP / 2);
+        *(pd_v2 *)pd_vec_push(&p->points, sizeof(pd_v2)) = q;
+        strokes(p)[p->strokes.len - 1].count++;
+    }
+}
+
+/* Removes stroke i and its points. */
+static void stroke_remove(pd_presenter *p, size_t i)
+{
+    pd_pen_stroke *st = strokes(p);
+    uint32_t first = st[i].first, n = st[i].count;
+    pd_v2 *pt = points(p);
+    memmove(pt + first, pt + first + n, (p->points.len - first - n) * sizeof *pt);
+    p->points.len -= n;
+    for (size_t j = i + 1; j < p->strokes.len; j++)
+        st[j].first -= n;
+    memmove(st + i, st + i + 1, (p->strokes.len - i - 1) * sizeof *st);
+    p->strokes.len--;
+}
+
+/* Undo (all false) or clear (all true) the current stop's strokes; returns how many went. */
+static int pen_remove(pd_presenter *p, bool all)
+{
+    pen_end(p);
+    int k = stop_at(p, p->t), removed = 0;
+    for (size_t i = p->strokes.len; i-- > 0;)
+        if (strokes(p)[i].stop == k) {
+            stroke_remove(p, i);
+            removed++;
+            if (!all)
+                break;
+        }
+    return removed;
+}
+
+static void overview_open(pd_presenter *p)
+{
+    p->overview = true;
+    p->overview_sel = stop_at(p, normalize(p, p->t));
+    if (p->overview_sel < 1)
+        p->overview_sel = p->stop_count ? 1 : 0;
+}
+
+/* A key while the overview is open: true when it was the overview's. */
+static bool overview_key(pd_presenter *p, int key)
+{
+    int d_row = 0, d_col = 0;
+    switch (key) {
+    case PD_KEY_LEFT:
+        d_col = -1;
+        break;
+    case PD_KEY_RIGHT:
+        d_col = 1;
+        break;
+    case PD_KEY_UP:
+        d_row = -1;
+        break;
+    case PD_KEY_DOWN:
+        d_row = 1;
+        break;
+    case PD_KEY_HOME:
+        p->overview_sel = p->stop_count ? 1 : 0;
+        return true;
+    case PD_KEY_END:
+        p->overview_sel = p->stop_count;
+        return true;
+    case PD_KEY_ENTER:
+    case PD_KEY_KP_ENTER:
+    case PD_KEY_SPACE:
+        p->overview = false;
+        if (p->overview_sel >= 1) {
+            hold_at(p, stop_t(p, p->overview_sel));
+            start_timer(p);
+        }
+        return true;
+    case PD_KEY_ESCAPE:
+    case PD_KEY_TAB:
+    case 'O':
+        p->overview = false;
+        return true;
+    default:
+        return false;
+    }
+    p->overview_sel = pd_overview_move(&p->grid, &p->tl, p->overview_sel, d_row, d_col);
+    return true;
+}
+
+/* Esc leaves one thing at a time, the most recent kind first; false when
+ * there was nothing to leave. */
+static bool escape_one(pd_presenter *p)
+{
+    if (p->help)
+        p->help = false;
+    else if (p->zoom > 1)
+        p->zoom = 1;
+    else if (p->pen) {
+        pen_end(p);
+        p->pen = false;
+    } else if (p->spotlight)
+        p->spotlight = false;
+    else if (p->laser)
+        p->laser = false;
+    else if (p->frozen)
+        p->frozen = false;
+    else if (p->blackout || p->white)
+        p->blackout = p->white = false;
+    else
+        return false;
+    return true;
+}
+
+/* ---- input ---- */
+
 unsigned pd_presenter_key(pd_presenter *p, int key, int mods)
 {
     bool shift = mods & PD_MOD_SHIFT, ctrl = mods & PD_MOD_CTRL;
     if (mods & (PD_MOD_ALT | PD_MOD_SUPER))
         return 0; /* leave window-manager shortcuts alone */
+    if (!p->started) {
+        /* the first key takes the start screen away; Esc does only that */
+        p->started = true;
+        if (key == PD_KEY_ESCAPE)
+            return PD_ACT_CHANGED;
+    }
 
     if (p->goto_active) {
         int d = digit_of(key);
@@ -470,6 +748,25 @@ unsigned pd_presenter_key(pd_presenter *p, int key, int mods)
             return PD_ACT_CHANGED;
     }
 
+    if (p->overview) {
+        if (overview_key(p, key))
+            return PD_ACT_CHANGED;
+        p->overview = false; /* any other key leaves it and does what it does */
+    }
+
+    if (p->pen && !ctrl) {
+        /* while the pen is on: 1..5 pick its colour, C cycles (docs/keys.md) */
+        int d = digit_of(key);
+        if (d >= 1 && d <= PD_PEN_COLORS) {
+            p->pen_color = d - 1;
+            return PD_ACT_CHANGED;
+        }
+        if (key == 'C') {
+            p->pen_color = (p->pen_color + 1) % PD_PEN_COLORS;
+            return PD_ACT_CHANGED;
+        }
+    }
+
     switch (key) {
     case PD_KEY_RIGHT:
         if (ctrl)
@@ -477,6 +774,7 @@ unsigned pd_presenter_key(pd_presenter *p, int key, int mods)
         else if (shift) {
             if (p->scrub_dir != 1) {
                 /* move one frame at once, then keep moving while held */
+                take_shown(p);
                 p->mode = PD_MODE_PAUSED;
                 p->scrub_dir = 1;
                 pause_at(p, p->t + 1.0 / PD_PRESENT_FPS);
@@ -489,6 +787,7 @@ unsigned pd_presenter_key(pd_presenter *p, int key, int mods)
             frame_step(p, -1);
         else if (shift) {
             if (p->scrub_dir != -1) {
+                take_shown(p);
                 p->mode = PD_MODE_PAUSED;
                 p->scrub_dir = -1;
                 pause_at(p, p->t - 1.0 / PD_PRESENT_FPS);
@@ -569,6 +868,14 @@ unsigned pd_presenter_key(pd_presenter *p, int key, int mods)
         p->help = !p->help;
         return PD_ACT_CHANGED;
     case 'F':
+        if (shift) {
+            /* freeze: the audience keeps this frame while the speaker moves on */
+            p->frozen = !p->frozen;
+            p->frozen_t = shown_t(p);
+            return PD_ACT_CHANGED;
+        }
+        p->fullscreen = !p->fullscreen;
+        return PD_ACT_FULLSCREEN | PD_ACT_CHANGED;
     case PD_KEY_F11:
         p->fullscreen = !p->fullscreen;
         return PD_ACT_FULLSCREEN | PD_ACT_CHANGED;
@@ -579,14 +886,8 @@ unsigned pd_presenter_key(pd_presenter *p, int key, int mods)
         p->fullscreen = true;
         return PD_ACT_FULLSCREEN | PD_ACT_CHANGED;
     case PD_KEY_ESCAPE:
-        if (p->help) {
-            p->help = false;
+        if (escape_one(p))
             return PD_ACT_CHANGED;
-        }
-        if (p->blackout || p->white) {
-            p->blackout = p->white = false;
-            return PD_ACT_CHANGED;
-        }
         if (p->fullscreen) {
             p->fullscreen = false;
             return PD_ACT_FULLSCREEN | PD_ACT_CHANGED;
@@ -598,6 +899,28 @@ unsigned pd_presenter_key(pd_presenter *p, int key, int mods)
         return PD_ACT_PRESENTER_VIEW | PD_ACT_CHANGED;
     case PD_KEY_F12:
         return shift ? PD_ACT_RECORD | PD_ACT_CHANGED : PD_ACT_SCREENSHOT | PD_ACT_CHANGED;
+    case 'L':
+        if (shift)
+            p->spotlight = !p->spotlight;
+        else
+            p->laser = !p->laser;
+        return PD_ACT_CHANGED;
+    case 'D':
+        if (p->pen)
+            pen_end(p);
+        p->pen = !p->pen;
+        return PD_ACT_CHANGED;
+    case 'E':
+        return pen_remove(p, true) ? PD_ACT_CHANGED : 0;
+    case 'Z':
+        if (ctrl)
+            return pen_remove(p, false) ? PD_ACT_CHANGED : 0;
+        set_zoom(p, p->zoom > 1 ? 1 : PD_ZOOM_START);
+        return PD_ACT_CHANGED;
+    case 'O':
+    case PD_KEY_TAB:
+        overview_open(p);
+        return PD_ACT_CHANGED;
     default: {
         int d = digit_of(key);
         if (d >= 1) {
@@ -636,15 +959,39 @@ static void seek_bar(pd_presenter *p, double x)
     pause_at(p, u * p->tl.duration);
 }
 
+static void set_pointer(pd_presenter *p, double x, double y)
+{
+    if (!isfinite(x) || !isfinite(y))
+        return;
+    p->ptr_x = x;
+    p->ptr_y = y;
+    p->pointer_known = true;
+}
+
 unsigned pd_presenter_mouse_down(pd_presenter *p, int button, double x, double y)
 {
+    set_pointer(p, x, y);
+    p->started = true;
     if (p->help) {
         p->help = false; /* a click leaves the overlay first */
+        return PD_ACT_CHANGED;
+    }
+    if (p->overview) {
+        int n = button == 0 ? pd_overview_hit(&p->grid, &p->tl, x, y) : 0;
+        p->overview = false;
+        if (n > 0) {
+            hold_at(p, stop_t(p, n));
+            start_timer(p);
+        }
         return PD_ACT_CHANGED;
     }
     if (button == 0 && on_bar(p, x, y)) {
         p->dragging = true;
         seek_bar(p, x);
+        return PD_ACT_CHANGED;
+    }
+    if (button == 0 && p->pen) {
+        pen_begin(p, x, y);
         return PD_ACT_CHANGED;
     }
     if (button == 0) {
@@ -660,16 +1007,35 @@ unsigned pd_presenter_mouse_down(pd_presenter *p, int button, double x, double y
 
 unsigned pd_presenter_mouse_move(pd_presenter *p, double x, double y)
 {
-    (void)y;
-    if (!p->dragging)
+    set_pointer(p, x, y);
+    if (p->dragging) {
+        seek_bar(p, x);
+        return PD_ACT_CHANGED;
+    }
+    if (p->drawing) {
+        pen_add(p, x, y);
+        return PD_ACT_CHANGED;
+    }
+    if (p->overview) {
+        int n = pd_overview_hit(&p->grid, &p->tl, x, y);
+        if (n > 0 && n != p->overview_sel) {
+            p->overview_sel = n;
+            return PD_ACT_CHANGED;
+        }
         return 0;
-    seek_bar(p, x);
-    return PD_ACT_CHANGED;
+    }
+    /* the pointer is drawn: every move is a new picture */
+    return p->laser || p->spotlight ? PD_ACT_CHANGED : 0;
 }
 
 unsigned pd_presenter_mouse_up(pd_presenter *p, int button, double x, double y)
 {
-    (void)y;
+    set_pointer(p, x, y);
+    if (button == 0 && p->drawing) {
+        pen_add(p, x, y);
+        pen_end(p);
+        return PD_ACT_CHANGED;
+    }
     if (button != 0 || !p->dragging)
         return 0;
     seek_bar(p, x);
@@ -677,11 +1043,22 @@ unsigned pd_presenter_mouse_up(pd_presenter *p, int button, double x, double y)
     return PD_ACT_CHANGED;
 }
 
+unsigned pd_presenter_zoom_scroll(pd_presenter *p, double dy)
+{
+    if (dy == 0 || !isfinite(dy))
+        return 0;
+    set_zoom(p, (p->zoom > 1 ? p->zoom : 1) * pow(PD_ZOOM_STEP, fmin(fmax(dy, -50), 50)));
+    return PD_ACT_CHANGED;
+}
+
 unsigned pd_presenter_scroll(pd_presenter *p, double dy)
 {
     if (dy == 0 || !isfinite(dy))
         return 0;
+    if (p->zoom > 1)
+        return pd_presenter_zoom_scroll(p, dy);
     p->scrub_dir = 0;
+    take_shown(p);
     pause_at(p, p->t - dy * PD_PRESENT_WHEEL_S);
     return PD_ACT_CHANGED;
 }
@@ -693,7 +1070,20 @@ void pd_presenter_tick(pd_presenter *p, double dt)
     p->now += dt;
     if (p->scrub_dir)
         pause_at(p, p->t + p->scrub_dir * PD_PRESENT_SCRUB_SPEED * dt);
-    if (p->mode == PD_MODE_PLAYING) {
+    if (p->mode == PD_MODE_HELD && p->loop_stop) {
+        double len = stop_t(p, p->loop_stop) - anim_start(p, p->loop_stop - 1);
+        p->loop_phase = fmod(p->loop_phase + dt, len);
+    } else if (p->mode == PD_MODE_PLAYING) {
+        if (p->loop_tail > 0) {
+            /* the loop plays to its end first; the rest of dt goes on */
+            double used = fmin(dt, p->loop_tail);
+            p->loop_tail -= used;
+            dt -= used;
+            if (p->loop_tail <= EPS)
+                p->loop_tail = 0;
+            if (p->loop_tail > 0)
+                return;
+        }
         double end = p->kind == PLAY_CONTINUOUS ? p->tl.duration : p->target;
         p->t += dt;
         if (p->t >= end - EPS)
@@ -708,21 +1098,178 @@ void pd_presenter_tick(pd_presenter *p, double dt)
 double pd_presenter_time_to_rest(const pd_presenter *p)
 {
     if (p->mode == PD_MODE_PLAYING)
-        return fmax((p->kind == PLAY_CONTINUOUS ? p->tl.duration : p->target) - p->t, 0);
+        return p->loop_tail + fmax((p->kind == PLAY_CONTINUOUS ? p->tl.duration : p->target) - p->t, 0);
     if (p->mode == PD_MODE_REVERSE)
         return fmax(p->t - anim_start(p, p->reverse_stop), 0);
     return 0;
 }
 
+bool pd_presenter_animating(const pd_presenter *p)
+{
+    return moving(p) || p->scrub_dir != 0 || (p->mode == PD_MODE_HELD && p->loop_stop);
+}
+
+/* ---- timing ---- */
+
+const char *pd_pace_name(pd_pace pace)
+{
+    switch (pace) {
+    case PD_PACE_AHEAD:
+        return "ahead";
+    case PD_PACE_ON_TIME:
+        return "on time";
+    case PD_PACE_BEHIND:
+        return "behind";
+    case PD_PACE_NONE:
+    default:
+        return "none";
+    }
+}
+
+/* One time: "20m", "90s", "1h30m", "1:30:00", "12:30" (m:s), "20" (minutes). */
+static bool parse_one_time(const char *s, size_t n, double *out)
+{
+    char buf[64];
+    if (n == 0 || n >= sizeof buf)
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    if (strchr(buf, ':')) {
+        double parts[3] = {0};
+        int k = 0;
+        for (char *c = buf; k < 3;) {
+            char *end = NULL;
+            parts[k++] = strtod(c, &end);
+            if (end == c || !isfinite(parts[k - 1]) || parts[k - 1] < 0)
+                return false;
+            if (*end == 0)
+                break;
+            if (*end != ':' || k == 3)
+                return false;
+            c = end + 1;
+        }
+        if (k < 2)
+            return false;
+        *out = k == 2 ? parts[0] * 60 + parts[1] : parts[0] * 3600 + parts[1] * 60 + parts[2];
+        return *out > 0;
+    }
+    double total = 0;
+    char *c = buf;
+    bool any = false;
+    while (*c) {
+        char *end = NULL;
+        double v = strtod(c, &end);
+        if (end == c || !isfinite(v) || v < 0)
+            return false;
+        double unit = 60; /* a bare number is minutes */
+        if (*end == 'h')
+            unit = 3600, end++;
+        else if (*end == 'm')
+            unit = 60, end++;
+        else if (*end == 's')
+            unit = 1, end++;
+        else if (*end != 0 || any)
+            return false;
+        total += v * unit;
+        any = true;
+        c = end;
+    }
+    *out = total;
+    return total > 0 && isfinite(total);
+}
+
+bool pd_plan_parse(const char *text, pd_plan *out, pd_err *err)
+{
+    pd_plan plan = {0};
+    if (!text || !*text)
+        return pd_err_set(err, "--duration: no time given (e.g. --duration 20m, or 5m,8m,4m,3m per section)");
+    const char *c = text;
+    int n = 0;
+    double sum = 0;
+    for (;;) {
+        size_t len = strcspn(c, ",");
+        double v = 0;
+        if (!parse_one_time(c, len, &v))
+            return pd_err_set(err, "--duration: '%.*s' is not a time (e.g. 20m, 90s, 1h30m, 12:30)", (int)len, c);
+        if (n >= PD_PLAN_MAX_SECTIONS)
+            return pd_err_set(err, "--duration: more than %d section times", PD_PLAN_MAX_SECTIONS);
+        plan.section_s[n++] = v;
+        sum += v;
+        if (c[len] == 0)
+            break;
+        c += len + 1;
+    }
+    plan.total_s = sum;
+    plan.section_count = n > 1 ? n : 0;
+    if (n == 1)
+        plan.section_s[0] = 0;
+    *out = plan;
+    return true;
+}
+
+bool pd_presenter_set_plan(pd_presenter *p, const pd_plan *plan, pd_err *err)
+{
+    if (!plan || !(plan->total_s > 0)) {
+        p->plan = (pd_plan){0};
+        return true;
+    }
+    if (!isfinite(plan->total_s) || plan->section_count < 0 || plan->section_count > PD_PLAN_MAX_SECTIONS)
+        return pd_err_set(err, "--duration: bad planned time");
+    if (plan->section_count && plan->section_count != p->section_count)
+        return pd_err_set(err, "--duration gives %d section times; the talk has %d section%s", plan->section_count,
+                          p->section_count, p->section_count == 1 ? "" : "s");
+    p->plan = *plan;
+    if (plan->section_count) {
+        double sum = 0;
+        for (int i = 0; i < plan->section_count; i++)
+            sum += fmax(plan->section_s[i], 0);
+        p->plan.total_s = sum;
+    }
+    return true;
+}
+
+/* The planned talk-timer window of stop k (1..count): when the speaker
+ * should arrive there and leave. Each stop gets an equal share of its
+ * section's time (of the whole talk's without section times), as pdfpc and
+ * reveal.js give each slide an equal share. */
+static void planned_window(const pd_presenter *p, int k, double *arrive, double *leave)
+{
+    const pd_plan *pl = &p->plan;
+    int sec = pl->section_count ? p->tl.stops[k - 1].section : -1;
+    double base = 0, span = pl->total_s;
+    if (pl->section_count) {
+        sec = sec < 0 ? 0 : sec >= pl->section_count ? pl->section_count - 1 : sec;
+        for (int i = 0; i < sec; i++)
+            base += pl->section_s[i];
+        span = pl->section_s[sec];
+    }
+    int index = 0, count = 0;
+    for (int i = 1; i <= p->stop_count; i++) {
+        int si = pl->section_count ? p->tl.stops[i - 1].section : -1;
+        if (pl->section_count)
+            si = si < 0 ? 0 : si >= pl->section_count ? pl->section_count - 1 : si;
+        if (si != sec)
+            continue;
+        if (i < k)
+            index++;
+        count++;
+    }
+    *arrive = base + span * index / count;
+    *leave = base + span * (index + 1) / count;
+}
+
 /* ---- state ---- */
 
-double pd_presenter_t(const pd_presenter *p) { return p->t; }
+double pd_presenter_t(const pd_presenter *p) { return shown_t(p); }
+double pd_presenter_audience_t(const pd_presenter *p) { return p->frozen ? p->frozen_t : shown_t(p); }
 pd_play_mode pd_presenter_mode(const pd_presenter *p) { return p->mode; }
 int pd_presenter_stop(const pd_presenter *p) { return stop_at(p, p->t); }
 int pd_presenter_stop_count(const pd_presenter *p) { return p->stop_count; }
 int pd_presenter_section(const pd_presenter *p) { return section_at(p, p->t); }
 double pd_presenter_duration(const pd_presenter *p) { return p->tl.duration; }
 int pd_presenter_section_count(const pd_presenter *p) { return p->section_count; }
+const pd_timeline *pd_presenter_timeline(const pd_presenter *p) { return &p->tl; }
+const pd_overview_grid *pd_presenter_overview_grid(const pd_presenter *p) { return &p->grid; }
 
 const pd_section_info *pd_presenter_section_info(const pd_presenter *p, int i)
 {
@@ -745,7 +1292,8 @@ double pd_presenter_next_t(const pd_presenter *p)
     return next_place(p, normalize(p, p->t), &t, &stop) ? t : p->t;
 }
 
-const char *pd_presenter_note(const pd_presenter *p)
+/* the stop the playhead is at, or heading to when playing to one */
+static int current_or_next_stop(const pd_presenter *p)
 {
     int k = stop_at(p, p->t);
     if (p->mode == PD_MODE_PLAYING && p->kind == PLAY_TO_TARGET) {
@@ -754,6 +1302,12 @@ const char *pd_presenter_note(const pd_presenter *p)
         if (next_place(p, p->t, &t, &stop) && stop > 0)
             k = stop;
     }
+    return k;
+}
+
+const char *pd_presenter_note(const pd_presenter *p)
+{
+    int k = current_or_next_stop(p);
     return k > 0 ? p->tl.stops[k - 1].note : NULL;
 }
 
@@ -772,9 +1326,17 @@ size_t pd_presenter_stop_title(const pd_presenter *p, int n, char *buf, size_t c
     return pd_timeline_stop_title(&p->tl, (uint32_t)n, buf, cap);
 }
 
+const pd_pen_stroke *pd_presenter_strokes(const pd_presenter *p, int *count, const pd_v2 **pts)
+{
+    *count = (int)p->strokes.len;
+    if (pts)
+        *pts = points(p);
+    return strokes(p);
+}
+
 pd_presenter_view pd_presenter_get_view(const pd_presenter *p)
 {
-    return (pd_presenter_view){
+    pd_presenter_view v = {
         .hud = p->hud,
         .help = p->help,
         .blackout = p->blackout,
@@ -786,7 +1348,40 @@ pd_presenter_view pd_presenter_get_view(const pd_presenter *p)
         .toast = p->now < p->toast_until ? p->toast : NULL,
         .elapsed_s = p->timer_start < 0 ? 0 : p->now - p->timer_start,
         .now_s = p->now,
+        .start_screen = !p->started && p->mode == PD_MODE_HELD && p->t <= EPS,
+        .title = p->title,
+        .looping = p->mode == PD_MODE_HELD && p->loop_stop,
+        .laser = p->laser,
+        .spotlight = p->spotlight,
+        .pointer_known = p->pointer_known,
+        .pointer_x = p->ptr_x,
+        .pointer_y = p->ptr_y,
+        .pen = p->pen,
+        .drawing = p->drawing,
+        .pen_color = p->pen_color,
+        .frozen = p->frozen,
+        .frozen_t = p->frozen_t,
+        .zoom = p->zoom,
+        .zoom_cx = p->zoom > 1 ? p->zoom_cx : 0.5,
+        .zoom_cy = p->zoom > 1 ? p->zoom_cy : 0.5,
+        .overview = p->overview,
+        .overview_selected = p->overview_sel,
     };
+    if (p->plan.total_s > 0) {
+        v.planned_s = p->plan.total_s;
+        v.remaining_s = p->plan.total_s - v.elapsed_s;
+        int k = current_or_next_stop(p);
+        if (k < 1)
+            k = p->stop_count ? 1 : 0;
+        double arrive = 0, leave = p->plan.total_s;
+        if (k >= 1)
+            planned_window(p, k, &arrive, &leave);
+        v.stop_due_s = leave;
+        v.pace = v.elapsed_s < arrive - EPS  ? PD_PACE_AHEAD
+                 : v.elapsed_s > leave + EPS ? PD_PACE_BEHIND
+                                             : PD_PACE_ON_TIME;
+    }
+    return v;
 }
 
 void pd_presenter_toast(pd_presenter *p, const char *fmt, ...)
@@ -809,9 +1404,15 @@ const char *pd_presenter_take_message(pd_presenter *p)
 bool pd_presenter_set_timeline(pd_presenter *p, const pd_timeline *tl, pd_err *err)
 {
     int k = stop_at(p, p->t);
+    if (p->plan.section_count && (int)tl->section_count != p->plan.section_count) {
+        pd_err_set(err, "the reloaded talk has %u sections; --duration gives %d section times", tl->section_count,
+                   p->plan.section_count);
+        return false;
+    }
     if (!set_timeline(p, tl, err))
         return false;
     hold_at(p, stop_t(p, k < p->stop_count ? k : p->stop_count));
     p->goto_active = false;
+    p->overview = false;
     return true;
 }

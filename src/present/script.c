@@ -45,6 +45,44 @@ static bool parse_token(const char *w, int pos, pd_script_token *t, pd_err *err)
                 return pd_err_set(err, "--keys: '%s' (token %d): bar needs a fraction 0..1, e.g. bar:0.5", w, pos);
             return true;
         }
+        if (strcmp(head, "ctrl+wheel") == 0) {
+            t->kind = PD_TOK_ZOOM_WHEEL;
+            if (!parse_num(arg, -1000, 1000, &t->a))
+                return pd_err_set(
+                    err, "--keys: '%s' (token %d): ctrl+wheel needs a count of notches, e.g. ctrl+wheel:2", w, pos);
+            return true;
+        }
+        if (strcmp(head, "pointer") == 0 || strcmp(head, "click") == 0 || strcmp(head, "draw") == 0) {
+            bool draw = head[0] == 'd';
+            t->kind = draw ? PD_TOK_DRAW : head[0] == 'p' ? PD_TOK_POINTER : PD_TOK_CLICK_AT;
+            int n = 0;
+            for (char *c = (char *)arg;;) {
+                char *next = strchr(c, ':');
+                if (next)
+                    *next = 0;
+                double v = 0;
+                if (n >= 2 * PD_SCRIPT_MAX_POINTS || !parse_num(c, -1, 2, &v))
+                    return pd_err_set(err,
+                                      "--keys: '%s' (token %d): %s needs frame fractions FX:FY%s (x right, y down; "
+                                      "e.g. %s)",
+                                      w, pos, head, draw ? " for 2 to 16 points" : "",
+                                      draw             ? "draw:0.2:0.5:0.4:0.5"
+                                      : head[0] == 'p' ? "pointer:0.3:0.6"
+                                                       : "click:0.3:0.6");
+                t->points[n++] = (float)v;
+                if (!next)
+                    break;
+                c = next + 1;
+            }
+            if (n % 2 != 0 || (draw ? n < 4 : n != 2))
+                return pd_err_set(err, "--keys: '%s' (token %d): %s needs %s (x right, y down, e.g. %s)", w, pos, head,
+                                  draw ? "2 to 16 points FX:FY" : "one point FX:FY",
+                                  draw ? "draw:0.2:0.5:0.4:0.5" : "pointer:0.3:0.6");
+            t->point_count = n / 2;
+            t->a = t->points[0];
+            t->b = t->points[1];
+            return true;
+        }
         if (strcmp(head, "wheel") == 0) {
             t->kind = PD_TOK_WHEEL;
             if (!parse_num(arg, -1000, 1000, &t->a))
@@ -204,6 +242,43 @@ unsigned pd_script_apply(pd_presenter *p, const pd_script_token *tok, pd_script_
     case PD_TOK_WHEEL:
         act = pd_presenter_scroll(p, -tok->a);
         break;
+    case PD_TOK_ZOOM_WHEEL:
+        act = pd_presenter_zoom_scroll(p, tok->a);
+        break;
+    case PD_TOK_POINTER:
+        act = pd_presenter_mouse_move(p, tok->a, tok->b);
+        break;
+    case PD_TOK_CLICK_AT:
+        act = pd_presenter_mouse_down(p, 0, tok->a, tok->b);
+        act |= pd_presenter_mouse_up(p, 0, tok->a, tok->b);
+        break;
+    case PD_TOK_DRAW: {
+        const float *q = tok->points;
+        int n = tok->point_count;
+        act = pd_presenter_mouse_down(p, 0, q[0], q[1]);
+        /* the mouse reports every few pixels: move along each piece in short steps */
+        for (int i = 1; i < n; i++)
+            for (int k = 1; k <= 8; k++) {
+                double u = k / 8.0;
+                act |= pd_presenter_mouse_move(p, q[2 * i - 2] + (q[2 * i] - q[2 * i - 2]) * u,
+                                               q[2 * i - 1] + (q[2 * i + 1] - q[2 * i - 1]) * u);
+            }
+        act |= pd_presenter_mouse_up(p, 0, q[2 * n - 2], q[2 * n - 1]);
+        break;
+    }
     }
     return act;
+}
+
+const char *pd_script_help(void)
+{
+    return "  KEY                  a key: right left up down space enter backspace pageup pagedown home\n"
+           "                       end escape tab f1..f12 a..z 0..9 kp0..kp9 ] [ . / ? comma ...,\n"
+           "                       with shift+ ctrl+ alt+ (e.g. shift+pagedown, ctrl+left, shift+f12)\n"
+           "  wait:SECONDS         advance the clock\n"
+           "  settle               advance until the playhead holds\n"
+           "  hold:KEY:SECONDS     hold a key down (hold:shift+right:1.5 scrubs)\n"
+           "  click  rclick        left / right click in the frame\n"
+           "  bar:F  drag:F1:F2    click / drag the HUD timeline at fractions 0..1\n"
+           "  wheel:N              N wheel notches (positive: forward)\n";
 }

@@ -11,9 +11,14 @@
  *   settle            advance until the playhead stops by itself
  *   hold:KEY:SECONDS  press KEY, advance SECONDS, release (Shift+arrow scrubbing)
  *   click, rclick     left / right click in the middle of the frame
+ *   click:FX:FY       left click at frame fractions (FX, FY), x right, y down
  *   bar:F             click the HUD's timeline bar at fraction F (0..1)
  *   drag:F1:F2        drag along the timeline bar from F1 to F2
- *   wheel:N           N wheel notches (positive: forward in time)
+ *   wheel:N           N wheel notches (positive: forward in time; while zoomed: zoom in)
+ *   ctrl+wheel:N      N Ctrl+wheel notches: zoom in (positive) or out
+ *   pointer:FX:FY     move the mouse to frame fractions (FX, FY): the laser, spotlight and zoom centre
+ *   draw:FX1:FY1:FX2:FY2...  press at the first point, move through the others, release at the
+ *                     last (with the pen on, D: a stroke; 2..PD_SCRIPT_MAX_POINTS points)
  *
  *   pd_script *sc = pd_script_parse("right settle v wait:0.5", &err);
  *   for (int i = 0; i < pd_script_count(sc); i++) { unsigned act = pd_script_apply(p, pd_script_at(sc, i), tick, user);
@@ -35,13 +40,22 @@ typedef enum pd_token_kind {
     PD_TOK_BAR,
     PD_TOK_DRAG,
     PD_TOK_WHEEL,
+    PD_TOK_ZOOM_WHEEL,
+    PD_TOK_POINTER,
+    PD_TOK_CLICK_AT,
+    PD_TOK_DRAW,
 } pd_token_kind;
+
+/* points of one draw: token */
+#define PD_SCRIPT_MAX_POINTS 16
 
 typedef struct pd_script_token {
     pd_token_kind kind;
     char text[64]; /* as written, for the "after TOKEN:" line */
     int key, mods;
     double a, b;
+    float points[2 * PD_SCRIPT_MAX_POINTS]; /* draw: x, y pairs */
+    int point_count;
 } pd_script_token;
 
 typedef struct pd_script pd_script;
@@ -58,5 +72,8 @@ const pd_script_token *pd_script_at(const pd_script *s, int i);
  * PD_ACT_* bits of the token's events. */
 typedef void (*pd_script_tick_fn)(void *user, double dt);
 unsigned pd_script_apply(pd_presenter *p, const pd_script_token *tok, pd_script_tick_fn tick, void *user);
+
+/* The tokens, as --help lists them (lines indented by two spaces). */
+const char *pd_script_help(void);
 
 #endif
