@@ -4,7 +4,9 @@
 // it from a signed distance.
 
 uniform vec2 u_half_frame;   // (7.1111, 4): scene units from centre to frame edge
-uniform float u_px_per_unit; // output pixels per scene unit
+uniform float u_px_per_unit; // output pixels per scene unit (times the zoom)
+uniform vec2 u_view_center;  // the zoom's centre, scene units ((0, 0) unzoomed)
+uniform float u_view_zoom;   // the talk's magnification (1: none)
 
 out vec2 v_local;            // primitive-local coordinates (units, or texels for glyphs)
 flat out int v_kind;            // PD_KIND_*
@@ -93,5 +95,5 @@ void place(int kind, vec4 a, vec4 b, vec4 c, vec4 fill, vec4 stroke, float strok
     v_fill = fill;
     v_stroke = stroke;
     v_hw_px = hw * u_px_per_unit;
-    gl_Position = vec4(world / u_half_frame, 0.0, 1.0);
+    gl_Position = vec4((world - u_view_center) * u_view_zoom / u_half_frame, 0.0, 1.0);
 }

@@ -28,7 +28,7 @@ typedef struct instance {
 
 typedef struct program {
     GLuint id;
-    GLint u_half_frame, u_px_per_unit, u_atlas_size, u_atlas_spread, u_atlas, u_progress;
+    GLint u_half_frame, u_px_per_unit, u_view_center, u_view_zoom, u_atlas_size, u_atlas_spread, u_atlas, u_progress;
     GLint u_inst, u_tracks, u_index, u_index_base, u_t, u_units_per_texel_per_em;
 } program;
 
@@ -61,8 +61,12 @@ struct pd_gfx {
     int atlas_w, atlas_h;
     bool atlas_valid;
     pd_vec instances;
+    pd_vec segs;    /* pd_seg: a long polyline's pieces, kept between frames */
     size_t vbo_cap; /* instances */
     pd_viewport vp;
+    GLuint pass_fbo; /* the current pass's framebuffer (blits draw into it) */
+    float zoom;      /* the current pass's talk zoom (1: none) */
+    pd_v2 zoom_center;
     pd_color clear;
     char renderer[128];
 };
@@ -150,6 +154,8 @@ static bool link_program(program *p, const sources *src, int vert, int kind, pd_
     }
     p->u_half_frame = glGetUniformLocation(p->id, "u_half_frame");
     p->u_px_per_unit = glGetUniformLocation(p->id, "u_px_per_unit");
+    p->u_view_center = glGetUniformLocation(p->id, "u_view_center");
+    p->u_view_zoom = glGetUniformLocation(p->id, "u_view_zoom");
     p->u_atlas_size = glGetUniformLocation(p->id, "u_atlas_size");
     p->u_atlas_spread = glGetUniformLocation(p->id, "u_atlas_spread");
     p->u_atlas = glGetUniformLocation(p->id, "u_atlas");
@@ -254,6 +260,7 @@ void pd_gfx_destroy(pd_gfx **gp)
     if (g->progress_tex)
         glDeleteTextures(1, &g->progress_tex);
     pd_vec_free(&g->instances);
+    pd_vec_free(&g->segs);
     free(g);
     *gp = NULL;
 }
@@ -262,7 +269,7 @@ const char *pd_gfx_renderer_name(pd_gfx *g) { return g->renderer; }
 
 /* ---- frame ---- */
 
-static void use_program(pd_gfx *g, const program *p);
+static void use_program(pd_gfx *g, const program *p, float zoom);
 
 /* llvmpipe compiles a fragment shader's machine code at its first draw into
  * a framebuffer kind: 10-30 ms, a visible stall if it happens mid-talk (the
@@ -296,7 +303,7 @@ static void warm_up(pd_gfx *g, GLuint fbo, int fb_w, int fb_h)
     glBufferSubData(GL_ARRAY_BUFFER, 0, sizeof probe, probe);
     glBindVertexArray(g->vao);
     for (int v = 0; v < KINDS; v++) {
-        use_program(g, &g->prim[v]);
+        use_program(g, &g->prim[v], 1);
         for (GLuint i = 0; i < 6; i++)
             glVertexAttribPointer(i, 4, GL_FLOAT, GL_FALSE, sizeof(instance),
                                   (void *)(uintptr_t)((size_t)v * sizeof(instance) + i * 16));
@@ -310,7 +317,7 @@ static void warm_up(pd_gfx *g, GLuint fbo, int fb_w, int fb_h)
         glBindVertexArray(g->empty_vao);
         for (int v = 0; v < KINDS; v++) {
             const program *p = &g->scene[v];
-            use_program(g, p);
+            use_program(g, p, 1);
             glUniform1i(p->u_inst, 1);
             glUniform1i(p->u_tracks, 2);
             glUniform1i(p->u_index, 3);
@@ -376,6 +383,9 @@ void pd_gfx_begin(pd_gfx *g, const pd_gfx_pass *pass)
     int fb_w = pass->target ? pass->target->w : pass->width, fb_h = pass->target ? pass->target->h : pass->height;
     glBindFramebuffer(GL_FRAMEBUFFER, fbo);
     g->instances.len = 0;
+    g->pass_fbo = fbo;
+    g->zoom = pass->zoom > 1 ? pass->zoom : 1;
+    g->zoom_center = pass->zoom > 1 ? pass->zoom_center : (pd_v2){0, 0};
     if (pass->rect.w > 0) {
         begin_rect(g, pass->rect);
         return;
@@ -438,18 +448,13 @@ void pd_gfx_polyline(pd_gfx *g, const pd_draw_polyline *pl)
 {
     if (pl->count < 2 || pl->color.a <= 0 || pl->stroke_width <= 0)
         return;
-    enum {
-        MAX_STACK = 64
-    };
-    pd_seg stack_segs[MAX_STACK];
-    pd_seg *segs = pl->count < MAX_STACK ? stack_segs : malloc((pl->count + 1) * sizeof *segs);
-    if (!segs)
-        return;
+    /* a scratch array that only grows: long polylines (pen strokes) allocate
+     * nothing once it fits them */
+    pd_vec_reserve(&g->segs, sizeof(pd_seg), (size_t)pl->count + 1);
+    pd_seg *segs = g->segs.data;
     uint32_t n = pd_polyline_segments(pl->points, pl->count, pl->closed, segs);
     for (uint32_t i = 0; i < n; i++)
         push_segment(g, segs[i].a, segs[i].b, segs[i].n0, segs[i].n1, segs[i].joins, pl->color, pl->stroke_width);
-    if (segs != stack_segs)
-        free(segs);
 }
 
 void pd_gfx_line(pd_gfx *g, pd_v2 a, pd_v2 b, pd_color color, float stroke_width)
@@ -537,11 +542,16 @@ static void upload_atlas(pd_gfx *g, const pd_atlas *atlas)
     g->atlas_valid = true;
 }
 
-static void use_program(pd_gfx *g, const program *p)
+/* zoom: the talk's magnification in this draw (1 for immediate primitives) */
+static void use_program(pd_gfx *g, const program *p, float zoom)
 {
     glUseProgram(p->id);
     glUniform2f(p->u_half_frame, PD_FRAME_W * 0.5f, PD_FRAME_H * 0.5f);
-    glUniform1f(p->u_px_per_unit, (float)g->vp.h / PD_FRAME_H);
+    /* a zoomed talk is placed about its centre and shaded at the zoomed
+     * resolution: widths, edges and glyph distances scale with it */
+    glUniform1f(p->u_px_per_unit, (float)g->vp.h / PD_FRAME_H * zoom);
+    glUniform2f(p->u_view_center, zoom > 1 ? g->zoom_center.x : 0, zoom > 1 ? g->zoom_center.y : 0);
+    glUniform1f(p->u_view_zoom, zoom);
     glUniform2f(p->u_atlas_size, (float)g->atlas_w, (float)g->atlas_h);
     glUniform1f(p->u_atlas_spread, PD_ATLAS_SPREAD_PX);
     glUniform1i(p->u_atlas, 0);
@@ -657,7 +667,7 @@ void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *sc, double t)
         int v = VARIANT((int)run->kind);
         const program *p = &g->scene[v];
         if (v != bound) {
-            use_program(g, p);
+            use_program(g, p, g->zoom);
             glUniform1i(p->u_inst, 1);
             glUniform1i(p->u_tracks, 2);
             glUniform1i(p->u_index, 3);
@@ -673,10 +683,12 @@ void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *sc, double t)
     glDisable(GL_BLEND);
 }
 
-void pd_gfx_end(pd_gfx *g)
+/* Draws the primitives submitted so far and empties the batch. */
+static void flush(pd_gfx *g)
 {
     upload_atlas(g, g->atlas);
     size_t n = g->instances.len;
+    g->instances.len = 0;
     if (n == 0 || g->vp.w <= 0 || g->vp.h <= 0)
         return;
     glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
@@ -693,7 +705,7 @@ void pd_gfx_end(pd_gfx *g)
         size_t end = first + 1;
         while (end < n && VARIANT((int)in[end].param[0]) == v)
             end++;
-        use_program(g, &g->prim[v]);
+        use_program(g, &g->prim[v], 1);
         /* GL 3.3 has no base instance: point the attributes at the run */
         for (GLuint i = 0; i < 6; i++)
             glVertexAttribPointer(i, 4, GL_FLOAT, GL_FALSE, sizeof(instance),
@@ -703,6 +715,24 @@ void pd_gfx_end(pd_gfx *g)
     }
     glBindVertexArray(0);
     glDisable(GL_BLEND);
+}
+
+void pd_gfx_end(pd_gfx *g) { flush(g); }
+
+void pd_gfx_blit(pd_gfx *g, const pd_gfx_target *src, pd_viewport from, pd_v2 center, pd_v2 size)
+{
+    if (!src || src->fbo == g->pass_fbo || from.w <= 0 || from.h <= 0 || g->vp.w <= 0 || g->vp.h <= 0)
+        return;
+    flush(g); /* what was submitted before lies under the copy */
+    double ppu = (double)g->vp.h / PD_FRAME_H;
+    double cx = g->vp.x + g->vp.w * 0.5 + center.x * ppu, cy = g->vp.y + g->vp.h * 0.5 + center.y * ppu;
+    double hw = fabs(size.x) * 0.5 * ppu, hh = fabs(size.y) * 0.5 * ppu;
+    GLint x0 = (GLint)lround(cx - hw), y0 = (GLint)lround(cy - hh), x1 = (GLint)lround(cx + hw),
+          y1 = (GLint)lround(cy + hh);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, src->fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, g->pass_fbo);
+    glBlitFramebuffer(from.x, from.y, from.x + from.w, from.y + from.h, x0, y0, x1, y1, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, g->pass_fbo);
 }
 
 /* ---- offscreen ---- */

@@ -112,6 +112,12 @@ typedef struct pd_gfx_pass {
     /* w > 0: only this rectangle of it (the presenter view's panels); the
      * frame is letterboxed in it and only the frame is cleared */
     pd_viewport rect;
+    /* zoom > 1: the talk (pd_gfx_scene_draw) is magnified zoom times about
+     * zoom_center (scene units), rendered again at that resolution (the
+     * distance fields keep it sharp). Immediate primitives (overlays) stay
+     * in frame coordinates. 0 or 1: no zoom. */
+    float zoom;
+    pd_v2 zoom_center;
 } pd_gfx_pass;
 
 /* Starts a frame: the 16:9 frame letterboxed in the pass, the rest cleared. */
@@ -126,6 +132,11 @@ void pd_gfx_glyph(pd_gfx *g, const pd_draw_glyph *gl);
  * Returns false (err set) only if a glyph cannot be rasterised. */
 struct pd_layout_run;
 bool pd_gfx_text(pd_gfx *g, const struct pd_layout_run *run, pd_v2 at, float angle, pd_color fill, pd_err *err);
+/* Copies rectangle `from` of target src (pixels, origin bottom-left) into
+ * the frame at center/size (scene units), scaled with linear filtering, in
+ * submission order: primitives submitted before it lie under it, later ones
+ * over it (thumbnails in the overview). src must not be the pass's target. */
+void pd_gfx_blit(pd_gfx *g, const pd_gfx_target *src, pd_viewport from, pd_v2 center, pd_v2 size);
 /* Uploads the atlas if it grew, then draws everything submitted since
  * pd_gfx_begin, over the talk. */
 void pd_gfx_end(pd_gfx *g);
