@@ -286,7 +286,8 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
     /* lives in draw order -> instances */
     size_t nl = s->lives.len;
     life *lives = s->lives.data;
-    qsort(lives, nl, sizeof *lives, cmp_life);
+    if (nl) /* a talk of waits only has no lives (and qsort no NULL) */
+        qsort(lives, nl, sizeof *lives, cmp_life);
     life_range *ranges = calloc(nl ? nl : 1, sizeof *ranges);
     /* outline lives carry the leaf of their main life: same order, sub 0 */
     uint32_t current_leaf = 0, current_order = UINT32_MAX;

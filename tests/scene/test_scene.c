@@ -344,6 +344,16 @@ static void test_pause_stop_here_apply(void)
     CHECK(pd_scene_error(s) && strstr(pd_scene_error(s), "pd_pause"), "a negative pause is reported by name");
     pd_scene_destroy(&s);
 
+    /* a scene of waits only (a Manim scene may be just that) finalises */
+    s = fresh();
+    pd_wait(s, 2);
+    pd_atlas *atlas = pd_atlas_create(g_fonts);
+    pd_err err = {0};
+    CHECK(pd_scene_finalize(s, atlas, &err), "a scene without mobjects finalises: %s", err.msg);
+    CHECK(pd_scene_gpu_data(s).instance_count == 0, "and draws nothing");
+    pd_atlas_destroy(&atlas);
+    pd_scene_destroy(&s);
+
     s = fresh();
     pd_mob r = pd_rectangle(s, &(pd_shape_style){.width = 2, .height = 1, .color = PD_WHITE});
     pd_apply(s, r, (pd_change){.set_fill = true, .fill_color = PD_RED, .fill_opacity = 0.25f});
