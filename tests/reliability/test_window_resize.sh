@@ -32,7 +32,7 @@ bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 alive() { kill -0 "$PID" 2>/dev/null; }
 "$PODIUM" --talk demo --capture-dir "$TMP/caps" --size 320x180 >"$TMP/out" 2>"$TMP/err" &
 PID=$!
-WID=$(timeout 30 xdotool search --sync --onlyvisible --name "^podium$" | head -1)
+WID=$(timeout 30 xdotool search --sync --onlyvisible --name "^podium demo: every mobject and animation$" | head -1)
 if [[ -z "$WID" ]]; then
   echo "FAIL: no podium window appeared: $(cat "$TMP/err")"
   kill "$PID" 2>/dev/null
@@ -91,7 +91,7 @@ if command -v ffprobe >/dev/null; then
   "$PODIUM" --talk demo --capture-dir "$TMP/rec" --size 320x180 --fps 30 >"$TMP/out" 2>"$TMP/err" &
   PID=$!
   set +m
-  WID=$(timeout 30 xdotool search --sync --onlyvisible --name "^podium$" | head -1)
+  WID=$(timeout 30 xdotool search --sync --onlyvisible --name "^podium demo: every mobject and animation$" | head -1)
   sleep 1
   key shift+F12
   for _ in $(seq 50); do

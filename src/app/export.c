@@ -1,0 +1,179 @@
+#include "app/export.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "capture/frames.h"
+#include "capture/handout.h"
+#include "capture/output.h"
+#include "capture/png.h"
+#include "core/clock.h"
+#include "core/file.h"
+
+/* The wait (still stretch) that contains t: frames inside one are identical. */
+static int still_at(const pd_session *s, double t)
+{
+    if (!s->scene)
+        return -1;
+    for (uint32_t i = 0; i < s->tl.stop_count; i++) {
+        const pd_stop *st = &s->tl.stops[i];
+        if (t >= st->t - 1e-9 && t <= st->t + st->hold + 1e-9)
+            return (int)i;
+        if (st->t > t)
+            break;
+    }
+    return -1;
+}
+
+static void progress(const pd_export_desc *d, long done, long total, double t0)
+{
+    if (d->progress)
+        d->progress(d->user, done, total, pd_clock_now_s() - t0);
+}
+
+bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r, pd_err *err)
+{
+    *r = (pd_export_result){0};
+    if (!(d->to > d->from))
+        return pd_err_set(err, "--from %.3f s is not before --to %.3f s: nothing to export", d->from, d->to);
+    int w = s->desc.width, h = s->desc.height;
+    r->total = lround((d->to - d->from) * d->fps);
+    if (r->total < 1)
+        r->total = 1;
+    pd_cap_sink *sink = pd_cap_sink_open(
+        &(pd_cap_sink_desc){
+            .path = d->path, .width = w, .height = h, .fps = d->fps, .force = d->force, .option = "--export"},
+        err);
+    if (!sink)
+        return false;
+    double t0 = pd_clock_now_s();
+    uint8_t *pending = NULL;
+    int pending_repeat = 0, pending_still = -1;
+    bool ok = true;
+    for (long k = 0; k < r->total; k++) {
+        /* frame-exact: frame k shows t = from + k / fps */
+        double t = d->from + (double)k / d->fps;
+        int still = still_at(s, t);
+        if (pending && still >= 0 && still == pending_still) {
+            pending_repeat++;
+        } else {
+            if (pending)
+                pd_cap_sink_submit(sink, pending, pending_repeat);
+            pending = pd_cap_sink_acquire(sink);
+            if (!pd_session_render(s, t, NULL, pending, err)) {
+                pd_cap_sink_submit(sink, pending, 1);
+                pending = NULL;
+                ok = false;
+                break;
+            }
+            pending_repeat = 1;
+            pending_still = still;
+            r->rendered++;
+        }
+        if (pd_cap_sink_failed(sink) || pd_out_interrupted())
+            break;
+        progress(d, k + 1, r->total, t0);
+    }
+    if (ok && pending)
+        pd_cap_sink_submit(sink, pending, pending_repeat);
+    if (ok && pd_out_interrupted() && !pd_cap_sink_failed(sink)) {
+        r->interrupted = true;
+        r->done = pd_cap_sink_frames(sink);
+        r->kept_ok = pd_cap_sink_keep_partial(&sink, r->kept, sizeof r->kept, err);
+        return false;
+    }
+    snprintf(r->where, sizeof r->where, "%s", pd_cap_sink_where(sink));
+    pd_err close_err = {0};
+    if (!pd_cap_sink_close(&sink, &close_err) && ok) {
+        *err = close_err;
+        ok = false;
+    }
+    r->done = ok ? r->total : 0;
+    r->wall_s = pd_clock_now_s() - t0;
+    return ok;
+}
+
+bool pd_export_stops(pd_session *s, const pd_export_desc *d, pd_export_result *r, pd_err *err)
+{
+    *r = (pd_export_result){.total = s->tl.stop_count};
+    if (r->total == 0)
+        return pd_err_set(err, "talk '%s' has no stops to export", s->desc.talk);
+    int w = s->desc.width, h = s->desc.height;
+    uint8_t *px = malloc((size_t)w * (size_t)h * 4);
+    if (!px)
+        return pd_err_set(err, "out of memory for a %dx%d frame", w, h);
+    /* a temporary folder, moved into place when complete */
+    pd_out out = {.slot = -1};
+    bool ok = pd_out_begin(&out,
+                           &(pd_out_spec){.path = d->path,
+                                          .kind = PD_OUT_DIR,
+                                          .option = "--export-stops",
+                                          .pattern = "stop-*.png",
+                                          .force = d->force},
+                           err);
+    double t0 = pd_clock_now_s();
+    for (long i = 0; ok && i < r->total; i++) {
+        if (pd_out_interrupted()) {
+            r->interrupted = true;
+            r->kept_ok = pd_out_keep_partial(&out, r->kept, sizeof r->kept, err);
+            ok = false;
+            break;
+        }
+        char path[2400];
+        snprintf(path, sizeof path, "%s/stop-%02ld.png", pd_out_tmp(&out), i + 1);
+        ok =
+            pd_session_render(s, s->tl.stops[i].t, NULL, px, err) && pd_png_write(path, px, w, h, PD_PNG_NEW_ONLY, err);
+        r->done = ok ? i + 1 : i;
+        progress(d, r->done, r->total, t0);
+    }
+    ok = ok && pd_out_commit(&out, err);
+    pd_out_abandon(&out);
+    free(px);
+    size_t n = strlen(d->path);
+    snprintf(r->where, sizeof r->where, "%s%s", d->path, n && d->path[n - 1] == '/' ? "" : "/");
+    r->wall_s = pd_clock_now_s() - t0;
+    return ok;
+}
+
+bool pd_export_handout(pd_session *s, const pd_export_desc *d, pd_export_result *r, pd_err *err)
+{
+    *r = (pd_export_result){.total = s->tl.stop_count};
+    if (r->total == 0)
+        return pd_err_set(err, "talk '%s' has no stops for a handout", s->desc.talk);
+    int w = s->desc.width, h = s->desc.height;
+    pd_handout *doc = pd_handout_create(d->path, s->title, d->force, err);
+    if (!doc)
+        return false;
+    uint8_t *px = malloc((size_t)w * (size_t)h * 4);
+    bool ok = px != NULL;
+    if (!ok)
+        pd_err_set(err, "out of memory for a %dx%d frame", w, h);
+    double t0 = pd_clock_now_s();
+    for (long i = 0; ok && i < r->total; i++) {
+        if (pd_out_interrupted()) {
+            r->interrupted = true;
+            r->kept_ok = i > 0 && pd_handout_keep_partial(&doc, r->kept, sizeof r->kept, err);
+            if (i == 0)
+                pd_err_set(err, "no page was done");
+            ok = false;
+            break;
+        }
+        const pd_stop *st = &s->tl.stops[i];
+        const pd_section_info *sec =
+            st->section >= 0 && (uint32_t)st->section < s->tl.section_count ? &s->tl.sections[st->section] : NULL;
+        char heading[512];
+        snprintf(heading, sizeof heading, "Stop %ld of %ld%s%s", i + 1, r->total, sec ? "  \xe2\x80\x94  " : "",
+                 sec && sec->title ? sec->title : "");
+        ok = pd_session_render(s, st->t, NULL, px, err) && pd_handout_page(doc, px, w, h, heading, st->note, err);
+        r->done = ok ? i + 1 : i;
+        progress(d, r->done, r->total, t0);
+    }
+    free(px);
+    ok = ok && pd_handout_close(&doc, err);
+    pd_handout_abort(&doc);
+    snprintf(r->where, sizeof r->where, "%s", d->path);
+    r->wall_s = pd_clock_now_s() - t0;
+    return ok;
+}
