@@ -133,7 +133,7 @@ static PyObject *b_mathtex(PyObject *self, PyObject *args)
 }
 
 /* rect(kind, w, h, r, color, fill_color, stroke_color, fill_opacity, stroke_width, has_stroke_width):
- * kind 0 Rectangle, 1 Square (side w), 2 RoundedRectangle */
+ * kind 0 Rectangle, 1 Square (side w), 2 RoundedRectangle, 3 Circle (diameter w) */
 static PyObject *b_rect(PyObject *self, PyObject *args)
 {
     int kind, has_sw;
@@ -153,6 +153,7 @@ static PyObject *b_rect(PyObject *self, PyObject *args)
         return NULL;
     pd_mob m = kind == 1   ? pd_square(s, st.width, &st)
                : kind == 2 ? pd_rounded_rectangle(s, &st)
+               : kind == 3 ? pd_circle(s, st.width / 2, &st)
                            : pd_rectangle(s, &st);
     return mob_result(m);
 }

@@ -624,9 +624,9 @@ class Tex(MathTex):
         super().__init__(inner, **kw)
 
 
-def _shape(call, kind, w, h, r, kw):
-    style = _style_kw(call, kw, {"grid_xstep": None, "grid_ystep": None, "mark_paths_closed": True,
-                                 "close_new_points": True})
+def _shape(call, kind, w, h, r, kw, defaults=None):
+    style = _style_kw(call, kw, dict({"grid_xstep": None, "grid_ystep": None, "mark_paths_closed": True,
+                                      "close_new_points": True}, **(defaults or {})))
     sw = style.get("stroke_width")
     return _p.rect(kind, float(w), float(h), float(r), _rgba(style.get("color")), _rgba(style.get("fill_color")),
                    _rgba(style.get("stroke_color")), float(style.get("fill_opacity", 0.0)),
@@ -652,6 +652,28 @@ class RoundedRectangle(Rectangle):
         w, h = kw.pop("width", 4.0), kw.pop("height", 2.0)
         self._style = (None, None)
         self._bind(_shape("RoundedRectangle", 2, w, h, corner_radius, kw))
+
+
+class Circle(VMobject):
+    """Circle(radius=1, color=RED): 8 arcs from the rightmost point, as Manim's."""
+
+    def __init__(self, radius=None, color=None, **kw):
+        if color is not None:
+            kw["color"] = color
+        r = 1.0 if radius is None else float(radius)
+        if not r > 0:
+            _unsupported(f"Circle(radius={radius})")
+        self._style = (None, None)
+        self._bind(_shape(type(self).__name__, 3, 2 * r, 2 * r, r, kw, {"num_components": 9, "arc_center": ORIGIN}))
+
+
+class Dot(Circle):
+    """Dot(point=ORIGIN, radius=0.08, color=WHITE): a filled circle without a stroke."""
+
+    def __init__(self, point=ORIGIN, radius=0.08, stroke_width=0, fill_opacity=1.0, color=WHITE, **kw):
+        super().__init__(radius=radius, color=color, stroke_width=stroke_width, fill_opacity=fill_opacity, **kw)
+        if not _is_zero(point):
+            self.move_to(point)
 
 
 class Line(VMobject):
@@ -1052,9 +1074,9 @@ _MANIM_NAMES = frozenset("""
 AddTextLetterByLetter AddTextWordByWord Angle AnimatedBoundary AnimationGroup Annulus AnnularSector
 ApplyComplexFunction ApplyFunction ApplyMatrix ApplyMethod ApplyPointwiseFunction ApplyWave Arc ArcBetweenPoints
 ArcBrace ArcPolygon Arrow3D ArrowVectorField Axes BackgroundRectangle BarChart Brace BraceBetweenPoints BraceLabel
-BraceText Broadcast BulletedList ChangeSpeed ChangingDecimal Circle Circumscribe ClockwiseTransform Code
+BraceText Broadcast BulletedList ChangeSpeed ChangingDecimal Circumscribe ClockwiseTransform Code
 ComplexPlane ComplexValueTracker Cone CounterclockwiseTransform Cross Cube CubicBezier CurvedArrow
-CurvedDoubleArrow CyclicReplace Cylinder DashedLine DashedVMobject DecimalMatrix DecimalNumber Dot Dot3D
+CurvedDoubleArrow CyclicReplace Cylinder DashedLine DashedVMobject DecimalMatrix DecimalNumber Dot3D
 DoubleArrow DrawBorderThenFill Elbow Ellipse FadeToColor FadeTransform FadeTransformPieces Flash FocusOn
 FullScreenRectangle FunctionGraph GrowArrow GrowFromCenter GrowFromEdge GrowFromPoint Homotopy ImageMobject
 ImplicitFunction Indicate Integer IntegerMatrix LabeledArrow LabeledDot LabeledLine LaggedStart LaggedStartMap

@@ -115,7 +115,16 @@ static void emit_rect_stroke(pd_scene *s, const mob *m, uint32_t tt)
     float w = m->r.w / 2, h = m->r.h / 2, r = fminf(m->r.r, fminf(w, h));
     pd_cubic cv[8];
     uint32_t n = 0;
-    if (r <= 0) {
+    if (r > 0 && fabsf(w - h) <= 1e-6f * w && r >= w) {
+        /* a circle: Manim's Circle is 8 arcs of 45 degrees from angle 0 */
+        const float k = 0.2652031f * w; /* r*4/3*tan(pi/16) */
+        for (int i = 0; i < 8; i++) {
+            float a0 = (float)i * (float)PD_PI / 4, a1 = (float)(i + 1) * (float)PD_PI / 4;
+            pd_v2 p0 = {w * cosf(a0), w * sinf(a0)}, p3 = {w * cosf(a1), w * sinf(a1)};
+            cv[n++] = (pd_cubic){
+                {p0, {p0.x - k * sinf(a0), p0.y + k * cosf(a0)}, {p3.x + k * sinf(a1), p3.y - k * cosf(a1)}, p3}};
+        }
+    } else if (r <= 0) {
         pd_v2 q[5] = {{w, h}, {-w, h}, {-w, -h}, {w, -h}, {w, h}};
         for (int i = 0; i < 4; i++) {
             pd_v2 a = q[i], b = q[i + 1];

@@ -309,7 +309,8 @@ static void shape_style(mob *m, const pd_shape_style *st, pd_color def_color)
     m->cur.width = st->has_stroke_width || st->stroke_width > 0 ? st->stroke_width : 4;
 }
 
-static pd_mob make_rect(pd_scene *s, const char *call, float w, float h, float r, const pd_shape_style *st)
+static pd_mob make_rect_colored(pd_scene *s, const char *call, float w, float h, float r, const pd_shape_style *st,
+                                pd_color def_color)
 {
     if (!s)
         return (pd_mob){0};
@@ -325,8 +326,13 @@ static pd_mob make_rect(pd_scene *s, const char *call, float w, float h, float r
         return (pd_mob){0};
     }
     pd_mob l = rect_leaf(s, (pd_v2){0, 0}, w, h, r);
-    shape_style(scene_mob(s, l), st, PD_WHITE);
+    shape_style(scene_mob(s, l), st, def_color);
     return l;
+}
+
+static pd_mob make_rect(pd_scene *s, const char *call, float w, float h, float r, const pd_shape_style *st)
+{
+    return make_rect_colored(s, call, w, h, r, st, PD_WHITE);
 }
 
 static pd_mob typed(pd_scene *s, pd_mob m, const char *type)
@@ -345,6 +351,12 @@ pd_mob pd_rectangle(pd_scene *s, const pd_shape_style *st)
 pd_mob pd_square(pd_scene *s, float side, const pd_shape_style *st)
 {
     return typed(s, make_rect(s, "pd_square", side > 0 ? side : 2, side > 0 ? side : 2, 0, st), "Square");
+}
+
+pd_mob pd_circle(pd_scene *s, float radius, const pd_shape_style *st)
+{
+    float r = radius == 0 ? 1 : radius; /* NaN and negative radii fail in make_rect_colored */
+    return typed(s, make_rect_colored(s, "pd_circle", 2 * r, 2 * r, r, st, PD_RED), "Circle");
 }
 
 pd_mob pd_rounded_rectangle(pd_scene *s, const pd_shape_style *st)

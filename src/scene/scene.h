@@ -103,6 +103,10 @@ typedef struct pd_shape_style {
 pd_mob pd_rectangle(pd_scene *s, const pd_shape_style *style);
 pd_mob pd_square(pd_scene *s, float side, const pd_shape_style *style);
 pd_mob pd_rounded_rectangle(pd_scene *s, const pd_shape_style *style);
+/* Circle(radius): Manim's defaults, colour RED, stroke width 4, no fill
+ * (radius 0 means 1); its outline is Manim's 8 arcs from the rightmost point,
+ * counter-clockwise. Dot is Circle(0.08) filled WHITE without a stroke. */
+pd_mob pd_circle(pd_scene *s, float radius, const pd_shape_style *style);
 
 typedef struct pd_stroke_style {
     pd_color color;     /* 0 means WHITE */

@@ -344,6 +344,21 @@ static void test_pause_stop_here_apply(void)
     CHECK(pd_scene_error(s) && strstr(pd_scene_error(s), "pd_pause"), "a negative pause is reported by name");
     pd_scene_destroy(&s);
 
+    /* Circle: Manim's defaults, a box of its anchors (+-r) */
+    s = fresh();
+    pd_mob c = pd_circle(s, 1.5f, NULL);
+    float cx0, cy0, cx1, cy1;
+    box(s, c, &cx0, &cy0, &cx1, &cy1);
+    CHECK(cx0 == -1.5f && cx1 == 1.5f && cy0 == -1.5f && cy1 == 1.5f, "circle box %g %g %g %g", cx0, cy0, cx1, cy1);
+    CHECK(scene_mob(s, c)->cur.stroke.r == PD_RED.r && scene_mob(s, c)->cur.fill.a == 0 &&
+              scene_mob(s, c)->cur.width == 4,
+          "Circle: RED outline, width 4, no fill");
+    CHECK(strcmp(scene_mob(s, c)->type, "Circle") == 0, "type Circle");
+    CHECK_NEAR(pd_width(s, pd_circle(s, 0, NULL)), 2, 1e-6, "radius 0 means 1");
+    pd_circle(s, NAN, NULL);
+    CHECK(pd_scene_error(s) && strstr(pd_scene_error(s), "pd_circle"), "a NaN radius is reported by name");
+    pd_scene_destroy(&s);
+
     /* a scene of waits only (a Manim scene may be just that) finalises */
     s = fresh();
     pd_wait(s, 2);
