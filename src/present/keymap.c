@@ -168,10 +168,17 @@ static const pd_key_binding BINDINGS[] = {
     {"B or .   W", "black screen   white screen"},
     {"F or F11, F5", "fullscreen (toggle), fullscreen (on)"},
     {"S", "presenter view (second window)"},
-    {"H", "HUD: section, stop, timer, clock, timeline"},
+    {"H", "HUD: section, stop and its title, timer, time left, clock, timeline"},
+    {"Tab or O", "overview of every stop: arrows or mouse select, Enter goes, Esc returns"},
+    {"L   Shift+L", "laser pointer   spotlight (both follow the mouse)"},
+    {"D", "pen: the left button draws (not next); 1\xe2\x80\xa6"
+          "5 or C colour"},
+    {"Ctrl+Z   E", "undo the last stroke   clear this stop's strokes"},
+    {"Z, Ctrl+wheel", "zoom 2x at the mouse; wheel up to 8x; Z or Esc leaves"},
+    {"Shift+F", "freeze the audience's frame (the presenter view moves on)"},
     {"? or F1", "this help"},
     {"F12   Shift+F12", "screenshot   start / stop recording"},
-    {"Esc", "leaves help, goto, blackout or fullscreen first, then quits"},
+    {"Esc", "leaves help, overview, zoom, pen, laser, freeze, blackout or fullscreen; then quits"},
     {"Q or Ctrl+Q", "quit"},
 };
 

@@ -7,6 +7,7 @@
 
 #include "core/color.h"
 #include "present/keymap.h"
+#include "present/overview.h"
 #include "scene/scene.h"
 #include "text/layout.h"
 
@@ -33,8 +34,15 @@ enum {
     SLOT_PV_CLOCK,
     SLOT_PV_STATE,
     SLOT_PV_NOW,
+    SLOT_PV_NOTES_LABEL,
+    SLOT_PV_REMAIN,
+    SLOT_REMAIN,
+    SLOT_ELAPSED,
+    SLOT_START_TITLE,
+    SLOT_START_HINT,
+    SLOT_OV_TITLE,
     SLOT_COUNT,
-    HELP_MAX = 48,
+    HELP_MAX = 64,
 };
 
 struct pd_overlay {
@@ -42,7 +50,19 @@ struct pd_overlay {
     slot slots[SLOT_COUNT];
     slot help[HELP_MAX];
     int help_count;
+    /* the overview's captions (one per stop) and section titles, made when it first opens */
+    slot *captions, *heads;
+    int caption_count, head_count;
+    pd_vec pen_pts; /* pd_v2: a stroke in scene units, kept between frames */
 };
+
+/* The pen's palette (PD_PEN_COLORS, in the presenter's order) */
+static const pd_color PEN_COLORS[PD_PEN_COLORS] = {PD_RED, PD_YELLOW, PD_GREEN, PD_BLUE, PD_WHITE};
+#define PEN_WIDTH 5.0f
+/* the spotlight's clear circle, scene units; the dimming outside it */
+#define SPOTLIGHT_R 1.25f
+#define SPOTLIGHT_DIM 0.75f
+#define LASER_R 0.075f
 
 /* frame fractions (x right, y down) to scene units */
 static float sx(double fx) { return (float)((fx - 0.5) * PD_FRAME_W); }
@@ -92,6 +112,20 @@ static void fmt_clock(char *buf, size_t cap, double secs)
         snprintf(buf, cap, "%02ld:%02ld", s / 60, s % 60);
 }
 
+/* "12:34 left", or "+01:05 over" past the planned end */
+static void fmt_remaining(char *buf, size_t cap, double secs)
+{
+    char t[32];
+    fmt_clock(t, sizeof t, fabs(secs));
+    snprintf(buf, cap, secs >= 0 ? "%s left" : "+%s over", t);
+}
+
+/* the time left's colour: ahead blue, on time green, behind red */
+static pd_color pace_color(pd_pace pace)
+{
+    return pace == PD_PACE_AHEAD ? PD_BLUE : pace == PD_PACE_BEHIND ? PD_RED : PD_GREEN;
+}
+
 static void fmt_time_of_day(char *buf, size_t cap, double secs)
 {
     long s = secs < 0 ? 0 : (long)secs % 86400;
@@ -131,6 +165,15 @@ void pd_overlay_destroy(pd_overlay **op)
     for (int i = 0; i < o->help_count; i++)
         if (o->help[i].valid)
             pd_layout_run_free(&o->help[i].run);
+    for (int i = 0; i < o->caption_count; i++)
+        if (o->captions[i].valid)
+            pd_layout_run_free(&o->captions[i].run);
+    for (int i = 0; i < o->head_count; i++)
+        if (o->heads[i].valid)
+            pd_layout_run_free(&o->heads[i].run);
+    free(o->captions);
+    free(o->heads);
+    pd_vec_free(&o->pen_pts);
     free(o);
     *op = NULL;
 }
@@ -191,33 +234,249 @@ static bool draw_hud(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_o
     float base = sy(0.982);
     if (!text(o, g, SLOT_SECTION, buf, 10, false, sx(PD_HUD_BAR_X0), base, -1, PD_WHITE, err))
         return false;
-    char title[96];
+    char title[96], zoom[32] = "";
     int stop = pd_presenter_stop(p);
     bool titled = pd_presenter_stop_title(p, stop, title, sizeof title) > 0;
-    snprintf(buf, sizeof buf, "stop %d/%d%s%s  %s", stop, pd_presenter_stop_count(p), titled ? "  " : "",
-             titled ? title : "", pd_play_mode_name(pd_presenter_mode(p)));
+    if (v->zoom > 1)
+        snprintf(zoom, sizeof zoom, "  %.3gx", v->zoom);
+    snprintf(buf, sizeof buf, "stop %d/%d%s%s  %s%s%s", stop, pd_presenter_stop_count(p), titled ? "  " : "",
+             titled ? title : "", v->looping ? "looping" : pd_play_mode_name(pd_presenter_mode(p)), zoom,
+             v->frozen ? "  frozen" : "");
     if (!text(o, g, SLOT_STOP, buf, 10, false, 0, base, 0, PD_LIGHT_GRAY, err))
         return false;
+    /* right to left: clock, time left (coloured by pace), elapsed */
     fmt_clock(a, sizeof a, v->elapsed_s);
     fmt_time_of_day(b, sizeof b, info ? info->clock_s : 0);
     snprintf(buf, sizeof buf, "%s    %s", a, b);
-    return text(o, g, SLOT_TIMER, buf, 10, false, sx(PD_HUD_BAR_X1), base, 1, PD_WHITE, err);
+    if (v->pace == PD_PACE_NONE)
+        return text(o, g, SLOT_TIMER, buf, 10, false, sx(PD_HUD_BAR_X1), base, 1, PD_WHITE, err);
+    if (!text(o, g, SLOT_TIMER, b, 10, false, sx(PD_HUD_BAR_X1), base, 1, PD_WHITE, err))
+        return false;
+    float x = sx(PD_HUD_BAR_X1) - slot_width(&o->slots[SLOT_TIMER]) - 0.35f;
+    fmt_remaining(buf, sizeof buf, v->remaining_s);
+    if (!text(o, g, SLOT_REMAIN, buf, 10, true, x, base, 1, pace_color(v->pace), err))
+        return false;
+    x -= slot_width(&o->slots[SLOT_REMAIN]) + 0.35f;
+    return text(o, g, SLOT_ELAPSED, a, 10, false, x, base, 1, PD_WHITE, err);
 }
 
 static bool draw_help(pd_overlay *o, pd_gfx *g, pd_err *err)
 {
     int rows = (o->help_count - 1) / 2;
-    double row_h = 0.036, top = 0.5 - (rows * row_h + 0.08) / 2;
-    panel(g, 0.12, top - 0.03, 0.88, top + 0.08 + rows * row_h + 0.02, PANEL_FILL);
+    double row_h = fmin(0.036, 0.84 / (rows > 0 ? rows : 1)), top = 0.5 - (rows * row_h + 0.08) / 2;
+    panel(g, 0.08, top - 0.03, 0.92, top + 0.08 + rows * row_h + 0.02, PANEL_FILL);
     if (!slot_draw(g, &o->help[0], 0, sy(top + 0.035), 0, PD_YELLOW, err))
         return false;
     for (int r = 0; r < rows; r++) {
         float y = sy(top + 0.085 + r * row_h);
-        if (!slot_draw(g, &o->help[1 + 2 * r], sx(0.15), y, -1, PD_BLUE, err) ||
-            !slot_draw(g, &o->help[2 + 2 * r], sx(0.47), y, -1, PD_WHITE, err))
+        if (!slot_draw(g, &o->help[1 + 2 * r], sx(0.11), y, -1, PD_BLUE, err) ||
+            !slot_draw(g, &o->help[2 + 2 * r], sx(0.43), y, -1, PD_WHITE, err))
             return false;
     }
     return true;
+}
+
+/* The current stop's strokes; zoom > 1 maps the talk's fractions through
+ * the zoom about (cx, cy) as the talk under them was drawn. */
+static void draw_strokes(pd_overlay *o, pd_gfx *g, const pd_presenter *p, double zoom, double cx, double cy)
+{
+    int count = 0, stop = pd_presenter_stop(p);
+    const pd_v2 *pts = NULL;
+    const pd_pen_stroke *st = pd_presenter_strokes(p, &count, &pts);
+    if (zoom < 1)
+        zoom = 1;
+    for (int i = 0; i < count; i++) {
+        if (st[i].stop != stop || st[i].count < 2)
+            continue;
+        pd_vec_reserve(&o->pen_pts, sizeof(pd_v2), st[i].count);
+        pd_v2 *q = o->pen_pts.data;
+        for (uint32_t k = 0; k < st[i].count; k++) {
+            pd_v2 f = pts[st[i].first + k];
+            q[k] = (pd_v2){sx((f.x - cx) * zoom + 0.5), sy((f.y - cy) * zoom + 0.5)};
+        }
+        int c = st[i].color >= 0 && st[i].color < PD_PEN_COLORS ? st[i].color : 0;
+        pd_gfx_polyline(
+            g, &(pd_draw_polyline){
+                   .points = q, .count = st[i].count, .color = PEN_COLORS[c], .stroke_width = PEN_WIDTH * (float)zoom});
+    }
+}
+
+void pd_overlay_audience_pass(const pd_presenter *p, pd_gfx_pass *pass)
+{
+    pd_presenter_view v = pd_presenter_get_view(p);
+    pass->zoom = v.zoom > 1 ? (float)v.zoom : 0;
+    pass->zoom_center = v.zoom > 1 ? (pd_v2){sx(v.zoom_cx), sy(v.zoom_cy)} : (pd_v2){0, 0};
+}
+
+void pd_overlay_draw_annotations(pd_overlay *o, pd_gfx *g, const pd_presenter *p)
+{
+    pd_presenter_view v = pd_presenter_get_view(p);
+    draw_strokes(o, g, p, v.zoom, v.zoom_cx, v.zoom_cy);
+}
+
+/* Everything but a circle around (x, y) dimmed: one circle whose stroke
+ * reaches past the frame's corners. Its quad is clipped to the frame, so it
+ * shades each pixel once, as four rectangles around a square would, but
+ * with one exact anti-aliased edge and no seams where pieces meet. */
+static void draw_spotlight(pd_gfx *g, float x, float y)
+{
+    float reach = hypotf(fabsf(x) + PD_FRAME_W / 2, fabsf(y) + PD_FRAME_H / 2) - SPOTLIGHT_R + 0.1f;
+    float w = reach / PD_STROKE_UNIT; /* Manim stroke width: units / 0.01 */
+    float d = 2 * SPOTLIGHT_R + reach;
+    pd_gfx_rect(g, &(pd_draw_rect){.center = {x, y},
+                                   .size = {d, d},
+                                   .corner_radius = d / 2,
+                                   .stroke = pd_color_alpha(PD_BLACK, SPOTLIGHT_DIM),
+                                   .stroke_width = w});
+}
+
+static void draw_laser(pd_gfx *g, float x, float y, float scale)
+{
+    float r = LASER_R * scale;
+    pd_gfx_rect(g, &(pd_draw_rect){.center = {x, y},
+                                   .size = {4 * r, 4 * r},
+                                   .corner_radius = 2 * r,
+                                   .fill = pd_color_alpha(PD_RED, 0.25f)});
+    pd_gfx_rect(g, &(pd_draw_rect){.center = {x, y},
+                                   .size = {2 * r, 2 * r},
+                                   .corner_radius = r,
+                                   .fill = PD_HEX(0xFF2020),
+                                   .stroke = pd_color_alpha(PD_WHITE, 0.8f),
+                                   .stroke_width = 1.5f * scale});
+}
+
+static bool draw_start_screen(pd_overlay *o, pd_gfx *g, const pd_presenter_view *v, pd_err *err)
+{
+    const char *title = v->title && *v->title ? v->title : "podium";
+    slot *t = &o->slots[SLOT_START_TITLE];
+    if (!slot_set(o, t, title, 30, true, err))
+        return false;
+    double half = fmax(slot_width(t) / PD_FRAME_W / 2 + 0.04, 0.25);
+    panel(g, 0.5 - half, 0.36, 0.5 + half, 0.64, PANEL_FILL);
+    return slot_draw(g, t, 0, sy(0.48), 0, PD_WHITE, err) &&
+           text(o, g, SLOT_START_HINT, "press \xe2\x86\x92 to start, ? for keys", 11, false, 0, sy(0.585), 0,
+                PD_LIGHT_GRAY, err);
+}
+
+/* grows an array of slots to n (the overview's captions and heads: once per talk size) */
+static bool slots_reserve(slot **arr, int *count, int n, pd_err *err)
+{
+    if (n <= *count)
+        return true;
+    slot *a = realloc(*arr, (size_t)n * sizeof *a);
+    if (!a)
+        return pd_err_set(err, "out of memory");
+    memset(a + *count, 0, (size_t)(n - *count) * sizeof *a);
+    *arr = a;
+    *count = n;
+    return true;
+}
+
+/* the cell of stop n in the sheet, in the sheet's pixels (origin bottom-left) */
+static pd_viewport thumb_cell(const pd_overview_thumbs *t, int n)
+{
+    int i = n - 1, col = i % t->columns, row = i / t->columns;
+    int h = pd_gfx_target_height(t->sheet);
+    return (pd_viewport){col * t->cell_w, h - (row + 1) * t->cell_h, t->cell_w, t->cell_h};
+}
+
+static bool draw_overview(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_overview_thumbs *thumbs,
+                          const pd_presenter_view *v, pd_err *err)
+{
+    const pd_timeline *tl = pd_presenter_timeline(p);
+    const pd_overview_grid *grid = pd_presenter_overview_grid(p);
+    int n = grid->stop_count, current = pd_presenter_stop(p);
+    pd_gfx_rect(
+        g, &(pd_draw_rect){.center = {0, 0}, .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f}, .fill = PD_HEX(0x141414)});
+    char buf[256];
+    snprintf(buf, sizeof buf,
+             "Overview: %d stops   \xe2\x86\x90\xe2\x86\x92\xe2\x86\x91\xe2\x86\x93 or the "
+             "mouse select, Enter goes, Esc returns",
+             n);
+    if (!text(o, g, SLOT_OV_TITLE, buf, 10, false, sx(PD_OVERVIEW_X0), sy(0.05), -1, PD_LIGHT_GRAY, err) ||
+        !slots_reserve(&o->captions, &o->caption_count, n, err) ||
+        !slots_reserve(&o->heads, &o->head_count, grid->bands, err))
+        return false;
+    /* the thumbnails (and the frames behind any missing one) under everything else */
+    for (int k = 1; k <= n; k++) {
+        pd_overview_cell c = pd_overview_cell_of(grid, tl, k);
+        pd_v2 centre = {sx(c.x + c.w / 2), sy(c.y + c.h / 2)},
+              size = {(float)(c.w * PD_FRAME_W), (float)(c.h * PD_FRAME_H)};
+        if (thumbs && thumbs->sheet && k <= thumbs->count)
+            pd_gfx_blit(g, thumbs->sheet, thumb_cell(thumbs, k), centre, size);
+        else
+            pd_gfx_rect(g, &(pd_draw_rect){.center = centre, .size = size, .fill = PD_BLACK});
+    }
+    for (int k = 1; k <= n; k++) {
+        pd_overview_cell c = pd_overview_cell_of(grid, tl, k);
+        pd_v2 centre = {sx(c.x + c.w / 2), sy(c.y + c.h / 2)},
+              size = {(float)(c.w * PD_FRAME_W), (float)(c.h * PD_FRAME_H)};
+        bool sel = k == v->overview_selected, cur = k == current;
+        pd_gfx_rect(g, &(pd_draw_rect){.center = centre,
+                                       .size = size,
+                                       .stroke = sel   ? PD_YELLOW
+                                                 : cur ? PD_BLUE
+                                                       : PD_DARK_GRAY,
+                                       .stroke_width = sel || cur ? 4.0f : 1.0f});
+        if (c.band_first) {
+            int s = tl->stops[k - 1].section;
+            const pd_section_info *si = pd_presenter_section_info(p, s);
+            snprintf(buf, sizeof buf, "%d  %s", s + 1, si && si->title ? si->title : "");
+            if (!slot_set(o, &o->heads[c.band], buf, 10, true, err) ||
+                !slot_draw(g, &o->heads[c.band], sx(c.x), sy(c.head_y), -1, PD_WHITE, err))
+                return false;
+        }
+        char title[96];
+        pd_presenter_stop_title(p, k, title, sizeof title);
+        snprintf(buf, sizeof buf, "%d  %s", k, title);
+        /* cut the caption to its cell: about 0.0042 frame widths a character at size 7 */
+        int max_chars = (int)(c.w / 0.0042);
+        if (max_chars > 4 && (int)strlen(buf) > max_chars) {
+            int cut = max_chars - 1;
+            while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
+                cut--;
+            snprintf(buf + cut, sizeof buf - (size_t)cut, "\xe2\x80\xa6");
+        }
+        if (!slot_set(o, &o->captions[k - 1], buf, 7, sel, err) ||
+            !slot_draw(g, &o->captions[k - 1], sx(c.x), sy(c.y + c.h + PD_OVERVIEW_CAPTION_H * 0.7), -1,
+                       sel   ? PD_YELLOW
+                       : cur ? PD_BLUE
+                             : PD_LIGHT_GRAY,
+                       err))
+            return false;
+    }
+    return true;
+}
+
+bool pd_overview_thumbs_render(pd_gfx *g, const pd_gfx_scene *talk, const pd_timeline *tl, int cell_w,
+                               pd_overview_thumbs *out, pd_err *err)
+{
+    *out = (pd_overview_thumbs){0};
+    int n = (int)tl->stop_count;
+    if (n == 0)
+        return true;
+    int cw = cell_w > 0 ? cell_w : 320, columns = 8;
+    int rows = (n + columns - 1) / columns;
+    /* keep the sheet inside a size every GL takes */
+    while (rows * cw * 9 / 16 > 8192 && cw > 32)
+        cw /= 2;
+    int ch = cw * 9 / 16;
+    pd_gfx_target *sheet = pd_gfx_target_create(g, columns * cw, rows * ch, err);
+    if (!sheet)
+        return false;
+    *out = (pd_overview_thumbs){.sheet = sheet, .cell_w = cw, .cell_h = ch, .columns = columns, .count = n};
+    for (int k = 1; k <= n; k++) {
+        pd_gfx_begin(g, &(pd_gfx_pass){.target = sheet, .rect = thumb_cell(out, k)});
+        pd_gfx_scene_draw(g, talk, pd_timeline_stop_t(tl, (uint32_t)k));
+        pd_gfx_end(g);
+    }
+    return true;
+}
+
+void pd_overview_thumbs_release(pd_gfx *g, pd_overview_thumbs *t)
+{
+    pd_gfx_target_destroy(g, &t->sheet);
+    *t = (pd_overview_thumbs){0};
 }
 
 bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_overlay_info *info, pd_err *err)
@@ -227,9 +486,28 @@ bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_o
         pd_gfx_rect(g, &(pd_draw_rect){.center = {0, 0},
                                        .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f},
                                        .fill = v.white ? PD_WHITE : PD_BLACK});
-    } else if (v.hud && !draw_hud(o, g, p, info, &v, err)) {
-        return false;
+    } else {
+        draw_strokes(o, g, p, v.zoom, v.zoom_cx, v.zoom_cy);
+        float px = sx(fmin(fmax(v.pointer_x, 0), 1)), py = sy(fmin(fmax(v.pointer_y, 0), 1));
+        if (v.spotlight)
+            draw_spotlight(g, px, py);
+        if (v.laser)
+            draw_laser(g, px, py, 1);
+        if (v.hud && !draw_hud(o, g, p, info, &v, err))
+            return false;
+        if (v.pen)
+            /* the pen's colour, small in the top-right corner, while it is on */
+            pd_gfx_rect(g, &(pd_draw_rect){.center = {sx(0.982), sy(0.032)},
+                                           .size = {0.16f, 0.16f},
+                                           .corner_radius = 0.08f,
+                                           .fill = PEN_COLORS[v.pen_color % PD_PEN_COLORS],
+                                           .stroke = PD_WHITE,
+                                           .stroke_width = 1});
     }
+    if (v.start_screen && !draw_start_screen(o, g, &v, err))
+        return false;
+    if (v.overview && !draw_overview(o, g, p, info ? info->thumbs : NULL, &v, err))
+        return false;
     if (info && info->recording) {
         /* REC: on screen, never in the recording (it is drawn here only) */
         pd_gfx_rect(g,
@@ -310,10 +588,11 @@ bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, const pd_gfx_pass 
     int stop = pd_presenter_stop(p);
     char title[128];
     pd_presenter_stop_title(p, stop, title, sizeof title);
-    snprintf(buf, sizeof buf, "stop %d/%d   %s%s", stop, pd_presenter_stop_count(p), title,
+    snprintf(buf, sizeof buf, "stop %d/%d   %s%s%s", stop, pd_presenter_stop_count(p), title,
              v.blackout ? "   [black screen]"
              : v.white  ? "   [white screen]"
-                        : "");
+                        : "",
+             v.frozen ? "   [audience frozen]" : "");
     if (!text(o, g, SLOT_PV_TITLE, buf, 12, true, sx(0.02), sy(0.05), -1, PD_WHITE, err))
         return false;
     snprintf(buf, sizeof buf, "now%s%s", si && si->title ? "   \xc2\xb7   " : "", si && si->title ? si->title : "");
@@ -321,21 +600,35 @@ bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, const pd_gfx_pass 
         return false;
     double next_t = pd_presenter_next_t(p);
     bool has_next = next_t > pd_presenter_t(p) + 1e-6 || pd_presenter_mode(p) == PD_MODE_PLAYING;
-    if (!text(o, g, SLOT_PV_NEXT, has_next ? "next stop" : "end of the talk", 10, false, sx(0.655), sy(0.1), -1,
-              PD_GRAY, err))
+    int next_stop = has_next ? (int)pd_timeline_stop_at(pd_presenter_timeline(p), next_t) : 0;
+    if (fabs(pd_presenter_stop_t(p, next_stop) - next_t) > 1e-6)
+        next_stop = 0; /* the talk's end, after its last stop */
+    pd_presenter_stop_title(p, next_stop, title, sizeof title);
+    snprintf(buf, sizeof buf, "%s%s%s", has_next ? "next stop" : "end of the talk", next_stop && title[0] ? ":  " : "",
+             next_stop ? title : "");
+    if (!text(o, g, SLOT_PV_NEXT, buf, 10, false, sx(0.655), sy(0.1), -1, PD_GRAY, err))
         return false;
-    const char *note = pd_presenter_note(p);
+    if (!text(o, g, SLOT_PV_NOTES_LABEL, "notes", 10, false, sx(0.655), sy(0.48), -1, PD_GRAY, err))
+        return false;
+    /* the note of the stop shown now (the speaker reads it while there) */
+    const char *note = pd_presenter_stop_note(p, stop);
     wrap(buf, sizeof buf, note && *note ? note : "(no note)", 46);
-    if (!text(o, g, SLOT_PV_NOTES, buf, 11, false, sx(0.655), sy(0.49), -1, PD_WHITE, err))
+    if (!text(o, g, SLOT_PV_NOTES, buf, 11, false, sx(0.655), sy(0.52), -1, PD_WHITE, err))
         return false;
     fmt_clock(a, sizeof a, v.elapsed_s);
     if (!text(o, g, SLOT_PV_TIMER, a, 30, true, sx(0.02), sy(0.93), -1, PD_YELLOW, err))
         return false;
+    if (v.pace != PD_PACE_NONE) {
+        fmt_remaining(buf, sizeof buf, v.remaining_s);
+        float x = sx(0.02) + slot_width(&o->slots[SLOT_PV_TIMER]) + 0.5f;
+        if (!text(o, g, SLOT_PV_REMAIN, buf, 18, true, x, sy(0.93), -1, pace_color(v.pace), err))
+            return false;
+    }
     fmt_time_of_day(b, sizeof b, info ? info->clock_s : 0);
     if (!text(o, g, SLOT_PV_CLOCK, b, 30, false, sx(0.62), sy(0.93), 1, PD_WHITE, err))
         return false;
-    snprintf(buf, sizeof buf, "%s   t=%.2f s%s", pd_play_mode_name(pd_presenter_mode(p)), pd_presenter_t(p),
-             info && info->recording ? "   REC" : "");
+    snprintf(buf, sizeof buf, "%s   t=%.2f s%s", v.looping ? "looping" : pd_play_mode_name(pd_presenter_mode(p)),
+             pd_presenter_t(p), info && info->recording ? "   REC" : "");
     if (!text(o, g, SLOT_PV_STATE, buf, 10, false, sx(0.98), sy(0.93), 1,
               info && info->recording ? PD_RED : PD_LIGHT_GRAY, err))
         return false;
@@ -350,6 +643,14 @@ bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, const pd_gfx_pass 
     pd_gfx_begin(g, &(pd_gfx_pass){.target = pass->target, .rect = {cx, cy, cw, ch}});
     if (talk)
         pd_gfx_scene_draw(g, talk, pd_presenter_t(p));
+    /* the speaker's marks, unzoomed, where they fall on the talk */
+    draw_strokes(o, g, p, 1, 0.5, 0.5);
+    if (v.laser || v.spotlight) {
+        double z = v.zoom > 1 ? v.zoom : 1;
+        double fx = v.zoom_cx + (fmin(fmax(v.pointer_x, 0), 1) - 0.5) / z;
+        double fy = v.zoom_cy + (fmin(fmax(v.pointer_y, 0), 1) - 0.5) / z;
+        draw_laser(g, sx(fx), sy(fy), 1.5f);
+    }
     pd_gfx_end(g);
     int nx = vp.x + (int)(0.655 * vp.w), nw = (int)(0.325 * vp.w);
     int nh = nw * 9 / 16, ny = vp.y + vp.h - (int)(0.12 * vp.h) - nh;

@@ -1,14 +1,17 @@
 /* overlay: what the presenter draws over the talk, and the presenter view.
  *
- * Owns: the HUD (section title, stop n/m, mode, talk timer, clock, timeline
- * bar with section ticks), the help overlay (the key map), toasts, the REC
- * indicator, the "go to stop" entry, black and white screens, and the
- * presenter view's layout (current frame, next stop's frame, notes, timer,
- * clock). Text runs are laid out once per distinct string and cached, so a
- * steady frame allocates nothing.
+ * Owns: the HUD (section title, stop n/m and its title, mode, talk timer,
+ * time left coloured by pace, clock, timeline bar with section ticks), the
+ * help overlay (the key map), toasts, the REC indicator, the "go to stop"
+ * entry, black and white screens, the start screen, the speaker's tools
+ * (pen strokes, laser dot, spotlight), the overview grid and its thumbnail
+ * sheet, and the presenter view's layout (current frame, next stop's frame,
+ * notes, timer, clock). Text runs are laid out once per distinct string and
+ * cached, so a steady frame allocates nothing.
  * Does not own: the state (present/presenter.h), captures: callers draw
  * overlays into what the audience sees, and into captures only when asked
- * (--capture-overlays; the REC mark never).
+ * (--capture-overlays; the REC mark never); pen strokes go into captures
+ * always (pd_overlay_draw_annotations).
  *
  *   pd_overlay *ov = pd_overlay_create(fonts, &err);
  *   pd_gfx_begin(g, &pass); pd_gfx_scene_draw(g, talk, t);
@@ -27,18 +30,43 @@
 
 typedef struct pd_overlay pd_overlay;
 
+/* Every stop's frame rendered once into one target (the overview's
+ * thumbnails): stop n is cell n-1, `columns` cells a row from the top-left,
+ * each cell_w x cell_h pixels. */
+typedef struct pd_overview_thumbs {
+    pd_gfx_target *sheet;
+    int cell_w, cell_h, columns, count;
+} pd_overview_thumbs;
+
+/* Renders stops 1..stop_count of talk at their held frames into out->sheet
+ * (cells of about cell_w pixels wide; 0: 320). Fails (err) when the target
+ * cannot be made. Release with pd_overview_thumbs_release. */
+bool pd_overview_thumbs_render(pd_gfx *g, const pd_gfx_scene *talk, const pd_timeline *tl, int cell_w,
+                               pd_overview_thumbs *out, pd_err *err);
+void pd_overview_thumbs_release(pd_gfx *g, pd_overview_thumbs *t);
+
 typedef struct pd_overlay_info {
     double clock_s; /* local time of day, seconds since midnight */
     bool recording;
-    double recording_s; /* how long the recording runs */
+    double recording_s;               /* how long the recording runs */
+    const pd_overview_thumbs *thumbs; /* the overview's thumbnails; NULL: placeholders */
 } pd_overlay_info;
 
 pd_overlay *pd_overlay_create(pd_fonts *fonts, pd_err *err);
 void pd_overlay_destroy(pd_overlay **o);
 
 /* Submits the overlays over the frame (between pd_gfx_begin and
- * pd_gfx_end, after the scene). */
+ * pd_gfx_end, after the scene): everything below, the pen's strokes
+ * included. When the talk was drawn zoomed (pd_presenter_get_view's zoom),
+ * the strokes follow the zoom. */
 bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_overlay_info *info, pd_err *err);
+/* The audience's frame as the presenter has it: sets pass->zoom and
+ * zoom_center from the zoom (Z); draw the talk at pd_presenter_audience_t
+ * (Shift+F freezes it) into that pass, then pd_overlay_draw. */
+void pd_overlay_audience_pass(const pd_presenter *p, pd_gfx_pass *pass);
+/* Only the pen's strokes at the current stop (captures without
+ * --capture-overlays still show them). */
+void pd_overlay_draw_annotations(pd_overlay *o, pd_gfx *g, const pd_presenter *p);
 
 /* Draws the whole presenter view into the pass (a window's framebuffer or a
  * target): begins and ends its own gfx passes. talk may be NULL (test card). */

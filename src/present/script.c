@@ -280,5 +280,10 @@ const char *pd_script_help(void)
            "  hold:KEY:SECONDS     hold a key down (hold:shift+right:1.5 scrubs)\n"
            "  click  rclick        left / right click in the frame\n"
            "  bar:F  drag:F1:F2    click / drag the HUD timeline at fractions 0..1\n"
-           "  wheel:N              N wheel notches (positive: forward)\n";
+           "  wheel:N              N wheel notches (positive: forward; while zoomed: zoom in)\n"
+           "  ctrl+wheel:N         N Ctrl+wheel notches: zoom in (positive) or out\n"
+           "  pointer:FX:FY        move the mouse to frame fractions FX, FY (x right, y down):\n"
+           "                       the laser, the spotlight and the zoom's centre follow it\n"
+           "  click:FX:FY          left click there (the overview's thumbnails, or next)\n"
+           "  draw:FX1:FY1:FX2:FY2...  with the pen on (d): a stroke through 2 to 16 points\n";
 }

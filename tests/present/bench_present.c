@@ -2,7 +2,10 @@
  * the HUD on (as a window draws it):
  *   - key press to first changed frame, at every stop (target: <= 1 frame);
  *   - frame times while stepping, reversing and scrubbing through the whole
- *     talk at 60 fps (target: none over 16.7 ms on llvmpipe).
+ *     talk at 60 fps (target: none over 16.7 ms on llvmpipe);
+ *   - the speaker's tools: opening the overview (the first time with its
+ *     thumbnails rendered, then cached; target: under 100 ms), frames with
+ *     the pen holding 500 strokes, and stepping through the talk zoomed 4x.
  * Usage: bench_present [TALK] (default: gqa when it exists, else demo). */
 #include <math.h>
 #include <stdio.h>
@@ -41,8 +44,11 @@ static double frame(bench *b, bool read)
 {
     pd_err err = {0};
     double t0 = pd_clock_now_s();
-    fixture_begin(&b->f);
-    pd_gfx_scene_draw(b->f.gfx, b->f.talk, pd_presenter_t(b->p));
+    /* as the window draws the audience's frame: zoomed, frozen or not */
+    pd_gfx_pass pass = {.target = b->f.target};
+    pd_overlay_audience_pass(b->p, &pass);
+    pd_gfx_begin(b->f.gfx, &pass);
+    pd_gfx_scene_draw(b->f.gfx, b->f.talk, pd_presenter_audience_t(b->p));
     pd_overlay_draw(b->ov, b->f.gfx, b->p, &b->info, &err);
     if (read) {
         fixture_end(&b->f);
@@ -102,6 +108,7 @@ int main(int argc, char **argv)
     b.ms = malloc(MAX_SAMPLES * sizeof *b.ms);
     b.info.clock_s = 12 * 3600;
     printf("bench_present: %s, %dx%d, HUD on, %s\n", name, W, H, pd_gfx_renderer_name(b.f.gfx));
+    pd_presenter_key(b.p, PD_KEY_ESCAPE, 0); /* the start screen goes; the talk is measured */
 
     /* key press -> first changed frame, at every stop */
     size_t bytes = (size_t)W * H * 4;
@@ -173,6 +180,87 @@ int main(int argc, char **argv)
         sample(&b);
     }
     report("scrubbing", &b);
+    pd_presenter_key_up(b.p, PD_KEY_LEFT, 0);
+
+    /* the overview: the first open renders every stop's thumbnail once;
+     * later opens draw from that sheet */
+    pd_timeline tl = pd_scene_timeline(b.s);
+    pd_overview_thumbs thumbs = {0};
+    pd_presenter_goto_stop(b.p, (int)(ns / 2), &err);
+    double t0 = pd_clock_now_s();
+    if (!pd_overview_thumbs_render(b.f.gfx, b.f.talk, &tl, 0, &thumbs, &err)) {
+        fprintf(stderr, "bench_present: %s\n", err.msg);
+        return 1;
+    }
+    b.info.thumbs = &thumbs;
+    pd_presenter_key(b.p, PD_KEY_TAB, 0);
+    frame(&b, false);
+    double first_ms = (pd_clock_now_s() - t0) * 1e3, cached_ms = 0;
+    for (int i = 0; i < 20; i++) {
+        pd_presenter_key(b.p, PD_KEY_ESCAPE, 0);
+        frame(&b, false);
+        t0 = pd_clock_now_s();
+        pd_presenter_key(b.p, PD_KEY_TAB, 0);
+        frame(&b, false);
+        double ms = (pd_clock_now_s() - t0) * 1e3;
+        cached_ms = ms > cached_ms ? ms : cached_ms;
+    }
+    /* moving the selection: a frame per arrow */
+    for (int i = 0; i < 60; i++) {
+        pd_presenter_key(b.p, i % 20 < 10 ? PD_KEY_RIGHT : PD_KEY_LEFT, 0);
+        sample(&b);
+    }
+    printf("  overview   first open (%u thumbnails rendered) %.1f ms, cached open max %.2f ms\n", ns, first_ms,
+           cached_ms);
+    printf("{\"what\":\"overview_open\",\"thumbnails\":%u,\"first_ms\":%.3f,\"cached_max_ms\":%.3f}\n", ns, first_ms,
+           cached_ms);
+    report("overview", &b);
+    pd_presenter_key(b.p, PD_KEY_ESCAPE, 0);
+    b.info.thumbs = NULL;
+    pd_overview_thumbs_release(b.f.gfx, &thumbs);
+
+    /* the pen holding 500 strokes of 40 points each at one stop, redrawn
+     * every frame as the mouse moves */
+    pd_presenter_goto_stop(b.p, (int)(ns / 2), &err);
+    pd_presenter_key(b.p, 'D', 0);
+    unsigned seed = 12345;
+    for (int k = 0; k < 500; k++) {
+        double x = 0.1 + 0.8 * (seed = seed * 1103515245u + 12345u) / 4294967296.0;
+        double y = 0.1 + 0.8 * (seed = seed * 1103515245u + 12345u) / 4294967296.0;
+        pd_presenter_key(b.p, '1' + k % 5, 0);
+        pd_presenter_mouse_down(b.p, 0, x, y);
+        for (int i = 1; i < 40; i++)
+            pd_presenter_mouse_move(b.p, x + 0.004 * i, y + 0.03 * sin(i * 0.3 + k));
+        pd_presenter_mouse_up(b.p, 0, x + 0.16, y);
+    }
+    int strokes = 0;
+    pd_presenter_strokes(b.p, &strokes, NULL);
+    for (int i = 0; i < 300; i++) {
+        pd_presenter_mouse_move(b.p, 0.3 + 0.001 * i, 0.5);
+        pd_presenter_tick(b.p, DT);
+        sample(&b);
+    }
+    char what[64];
+    snprintf(what, sizeof what, "pen_%d", strokes);
+    report(what, &b);
+    pd_presenter_key(b.p, 'E', 0);
+    pd_presenter_key(b.p, 'D', 0);
+
+    /* zoomed 4x: stepping through the talk, re-rendered at 4x about the centre */
+    pd_presenter_goto_stop(b.p, 0, &err);
+    pd_presenter_mouse_move(b.p, 0.5, 0.5);
+    pd_presenter_key(b.p, 'Z', 0);
+    pd_presenter_zoom_scroll(b.p, log(2.0) / log(PD_ZOOM_STEP));
+    printf("  (zoom %.2fx)\n", pd_presenter_get_view(b.p).zoom);
+    for (uint32_t i = 0; i <= ns; i++) {
+        pd_presenter_key(b.p, PD_KEY_RIGHT, 0);
+        sample(&b);
+        for (int k = 0; k < 100000 && pd_presenter_mode(b.p) == PD_MODE_PLAYING; k++) {
+            pd_presenter_tick(b.p, DT);
+            sample(&b);
+        }
+    }
+    report("zoom_4x", &b);
 
     free(prev);
     free(b.ms);
