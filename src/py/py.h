@@ -37,11 +37,12 @@ bool pd_py_build(pd_scene *s, const char *path, const char *scene_name, pd_err *
  * docstring, else the Scene class name; "" before any. */
 const char *pd_py_title(void);
 
-/* Where the last pd_py_build spent its time, in seconds (for --bench and the
- * start-up budget): starting the interpreter (0 after the first call),
- * importing the manim module (numpy included), running the script. */
+/* Where the last pd_py_build spent its time, in seconds (the start-up
+ * budget; PODIUM_PY_TIMING=1 prints it, and the finalisation at exit):
+ * starting the interpreter (0 after the first call), importing numpy and
+ * podium's manim module (0 once imported), running the script. */
 typedef struct pd_py_timing {
-    double start_s, import_s, script_s;
+    double start_s, numpy_s, import_s, script_s;
 } pd_py_timing;
 pd_py_timing pd_py_last_timing(void);
 
