@@ -299,6 +299,15 @@ static PyObject *b_children(PyObject *self, PyObject *args)
     return list;
 }
 
+static PyObject *b_copy(PyObject *self, PyObject *args)
+{
+    unsigned int m;
+    pd_scene *s = scene_or_raise();
+    if (!s || !PyArg_ParseTuple(args, "I", &m))
+        return NULL;
+    return mob_result(pd_copy(s, (pd_mob){m}));
+}
+
 static PyObject *b_slice(PyObject *self, PyObject *args)
 {
     unsigned int g;
@@ -588,6 +597,7 @@ static PyMethodDef methods[] = {
     {"vgroup_add", b_vgroup_add, METH_VARARGS, "vgroup_add(group, id)"},
     {"children", b_children, METH_VARARGS, "children(group) -> [ids]"},
     {"slice", b_slice, METH_VARARGS, "slice(group, from, to) -> id"},
+    {"copy", b_copy, METH_VARARGS, "copy(id) -> id"},
     {"critical", b_critical, METH_VARARGS, "critical(id, dx, dy) -> (x, y)"},
     {"size", b_size, METH_VARARGS, "size(id) -> (width, height)"},
     {"layout", b_layout, METH_VARARGS, "layout(op, id, target, x, y, dx, dy, buff, ax, ay)"},

@@ -489,6 +489,13 @@ class Mobject:
             _p.apply(self._mid, _change(stroke=color, stroke_width=width))
         return self
 
+    def copy(self):
+        c = type(self).__new__(type(self))
+        c._style = getattr(self, "_style", (None, None))
+        if self._id is not None:
+            c._bind(_p.copy(self._id))
+        return c
+
     @property
     def animate(self):
         return _AnimationBuilder(self)

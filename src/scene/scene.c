@@ -500,6 +500,46 @@ void pd_vgroup_add(pd_scene *s, pd_mob group, pd_mob member)
     group_add(s, group, member);
 }
 
+/* A leaf or group copied with its current geometry and state, depth-first;
+ * 0 past a sane depth (a cycle). */
+static uint32_t copy_rec(pd_scene *s, uint32_t id, int depth)
+{
+    if (depth > 64)
+        return 0;
+    const mob src = *scene_mob(s, (pd_mob){id}); /* by value: new_mob may move the array */
+    pd_mob c = new_mob(s, src.kind);
+    mob *m = scene_mob(s, c);
+    m->group = src.group;
+    m->g = src.g;
+    m->r = src.r;
+    m->bx0 = src.bx0, m->by0 = src.by0, m->bx1 = src.bx1, m->by1 = src.by1;
+    m->cur = src.cur;
+    m->is_text = src.is_text;
+    m->type = src.type;
+    if (src.npts) {
+        m->pts = pd_arena_alloc(&s->arena, src.npts * sizeof *m->pts);
+        memcpy(m->pts, src.pts, src.npts * sizeof *m->pts);
+        m->npts = src.npts;
+    }
+    for (size_t i = 0; i < src.children.len; i++) {
+        uint32_t child = copy_rec(s, ((const uint32_t *)src.children.data)[i], depth + 1);
+        if (!child)
+            return 0;
+        group_add(s, c, (pd_mob){child});
+    }
+    return c.id;
+}
+
+pd_mob pd_copy(pd_scene *s, pd_mob m)
+{
+    if (!scene_valid(s, m, "pd_copy"))
+        return (pd_mob){0};
+    uint32_t c = copy_rec(s, m.id, 0);
+    if (!c)
+        scene_fail(s, "pd_copy: the mobject nests deeper than 64 levels");
+    return (pd_mob){c};
+}
+
 uint32_t pd_len(const pd_scene *s, pd_mob group)
 {
     const mob *m = scene_mob(s, group);

@@ -141,6 +141,9 @@ pd_mob pd_surrounding_rectangle(pd_scene *s, pd_mob m, const pd_surround_style *
 pd_mob pd_vgroup(pd_scene *s, const pd_mob *members, uint32_t count);
 #define PD_VGROUP(s, ...) pd_vgroup((s), (pd_mob[]){__VA_ARGS__}, sizeof((pd_mob[]){__VA_ARGS__}) / sizeof(pd_mob))
 void pd_vgroup_add(pd_scene *s, pd_mob group, pd_mob member);
+/* m.copy(): a new mobject (a group copies its members) with m's current
+ * geometry, place and colours, not on screen. */
+pd_mob pd_copy(pd_scene *s, pd_mob m);
 uint32_t pd_len(const pd_scene *s, pd_mob group);
 /* group[i]; negative i counts from the end, as in Python. */
 pd_mob pd_at(pd_scene *s, pd_mob group, int i);

@@ -359,6 +359,27 @@ static void test_pause_stop_here_apply(void)
     CHECK(pd_scene_error(s) && strstr(pd_scene_error(s), "pd_circle"), "a NaN radius is reported by name");
     pd_scene_destroy(&s);
 
+    /* copy: same place and state, its own leaves, not on screen */
+    s = fresh();
+    pd_mob t = pd_text(s, &(pd_text_style){.str = "copy me", .font_size = 30, .color = PD_GREEN});
+    pd_mob g = PD_VGROUP(s, t, pd_circle(s, 0.5f, NULL));
+    pd_shift(s, g, (pd_v2){1, 2});
+    pd_play_(s, pd_fade_in(g));
+    pd_mob k = pd_copy(s, g);
+    float a0, b0, a1, b1, c0, d0, c1, d1;
+    box(s, g, &a0, &b0, &a1, &b1);
+    box(s, k, &c0, &d0, &c1, &d1);
+    CHECK(a0 == c0 && b0 == d0 && a1 == c1 && b1 == d1, "the copy has the original's box");
+    CHECK(pd_len(s, k) == 2 && pd_at(s, k, 0).id != t.id, "the copy's members are new");
+    CHECK(!scene_mob(s, pd_at(s, pd_at(s, k, 0), 0))->alive, "the copy is not on screen");
+    CHECK(scene_mob(s, pd_at(s, pd_at(s, k, 0), 0))->cur.fill.g == PD_GREEN.g, "the copy keeps the colour");
+    pd_shift(s, k, (pd_v2){3, 0});
+    box(s, g, &c0, &d0, &c1, &d1);
+    CHECK(a0 == c0 && a1 == c1, "moving the copy leaves the original");
+    CHECK(strcmp(scene_mob(s, pd_at(s, k, 1))->type, "Circle") == 0, "the copy keeps the type");
+    CHECK(pd_copy(s, (pd_mob){12345}).id == 0 && strstr(pd_scene_error(s), "pd_copy"), "invalid handle reported");
+    pd_scene_destroy(&s);
+
     /* a scene of waits only (a Manim scene may be just that) finalises */
     s = fresh();
     pd_wait(s, 2);
