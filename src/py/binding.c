@@ -333,6 +333,19 @@ static PyObject *b_critical(PyObject *self, PyObject *args)
     return Py_BuildValue("(dd)", (double)p.x, (double)p.y);
 }
 
+static PyObject *b_line_end(PyObject *self, PyObject *args)
+{
+    unsigned int m;
+    int end;
+    pd_scene *s = scene_or_raise();
+    if (!s || !PyArg_ParseTuple(args, "Ip", &m, &end))
+        return NULL;
+    pd_v2 p = end ? pd_get_end(s, (pd_mob){m}) : pd_get_start(s, (pd_mob){m});
+    if (scene_failed())
+        return NULL;
+    return Py_BuildValue("(dd)", (double)p.x, (double)p.y);
+}
+
 static PyObject *b_size(PyObject *self, PyObject *args)
 {
     unsigned int m;
@@ -600,6 +613,7 @@ static PyMethodDef methods[] = {
     {"copy", b_copy, METH_VARARGS, "copy(id) -> id"},
     {"critical", b_critical, METH_VARARGS, "critical(id, dx, dy) -> (x, y)"},
     {"size", b_size, METH_VARARGS, "size(id) -> (width, height)"},
+    {"line_end", b_line_end, METH_VARARGS, "line_end(id, end) -> (x, y)"},
     {"layout", b_layout, METH_VARARGS, "layout(op, id, target, x, y, dx, dy, buff, ax, ay)"},
     {"apply", b_apply, METH_VARARGS, "apply(id, change)"},
     {"play", b_play, METH_VARARGS, "play(anims, run_time, rate)"},

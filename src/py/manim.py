@@ -527,6 +527,12 @@ class VMobject(Mobject):
         m._style = (None, None)
         return m._bind(mid)
 
+    def get_start(self):
+        return _pt(*_p.line_end(self._mid, False))
+
+    def get_end(self):
+        return _pt(*_p.line_end(self._mid, True))
+
     def set_points_as_corners(self, points):
         if self._id is not None:
             _unsupported("set_points_as_corners on a VMobject that already has points")
@@ -704,6 +710,11 @@ class Line(VMobject):
         self._style = (None, None)
         self._bind(_p.line(x0, y0, x1, y1, _rgba(style.get("color", style.get("stroke_color"))),
                            0.0 if sw is None else float(sw)))
+
+
+    def get_length(self):
+        (x0, y0), (x1, y1) = _xy(self.get_start()), _xy(self.get_end())
+        return _math.hypot(x1 - x0, y1 - y0)
 
 
 class Arrow(Line):

@@ -15,7 +15,7 @@ _MANIM_CALLS = {
     "pd_text": "Text", "pd_mathtex": "MathTex", "pd_rectangle": "Rectangle", "pd_square": "Square",
     "pd_rounded_rectangle": "RoundedRectangle", "pd_line": "Line", "pd_polyline": "set_points_as_corners",
     "pd_arrow": "Arrow", "pd_surrounding_rectangle": "SurroundingRectangle", "pd_vgroup": "VGroup",
-    "pd_vgroup_add": "VGroup.add", "pd_copy": "copy", "pd_circle": "Circle", "pd_at": "VGroup[i]", "pd_slice": "VGroup[a:b]", "pd_shift": "shift",
+    "pd_vgroup_add": "VGroup.add", "pd_copy": "copy", "pd_get_start": "get_start", "pd_get_end": "get_end", "pd_circle": "Circle", "pd_at": "VGroup[i]", "pd_slice": "VGroup[a:b]", "pd_shift": "shift",
     "pd_move_to": "move_to", "pd_move_to_mob": "move_to", "pd_next_to": "next_to", "pd_next_to_point": "next_to",
     "pd_to_edge": "to_edge", "pd_arrange": "arrange", "pd_align_to": "align_to", "pd_scale": "scale",
     "pd_rotate": "rotate", "pd_play": "self.play", "pd_add": "self.add", "pd_remove": "self.remove",

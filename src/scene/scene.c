@@ -591,6 +591,46 @@ pd_v2 pd_get_bottom(const pd_scene *s, pd_mob m) { return pd_get_critical(s, m, 
 pd_v2 pd_get_left(const pd_scene *s, pd_mob m) { return pd_get_critical(s, m, PD_LEFT); }
 pd_v2 pd_get_right(const pd_scene *s, pd_mob m) { return pd_get_critical(s, m, PD_RIGHT); }
 
+/* A path leaf's point i (negative: from the end) where it is now. */
+static pd_v2 path_point(const mob *l, int i)
+{
+    pd_v2 p = l->pts[i < 0 ? (int)l->npts + i : i];
+    return (pd_v2){l->cur.s * p.x + l->cur.ox, l->cur.s * p.y + l->cur.oy};
+}
+
+/* Line and polyline: the first / last point; Arrow: the shaft's start / the
+ * tip's point (Manim's get_start / get_end). */
+static bool line_end(pd_scene *s, pd_mob m, bool end, pd_v2 *out, const char *call)
+{
+    if (!scene_valid(s, m, call))
+        return false;
+    const mob *g = scene_mob(s, m);
+    if (g->kind == MOB_GROUP && g->group == GROUP_ARROW && g->children.len == 2) {
+        const mob *l = scene_mob(s, (pd_mob){((const uint32_t *)g->children.data)[end ? 1 : 0]});
+        *out = path_point(l, 0);
+        return true;
+    }
+    if (g->kind == MOB_PATH && g->npts > 0) {
+        *out = path_point(g, end ? -1 : 0);
+        return true;
+    }
+    return scene_fail(s, "%s: the mobject is not a line or an arrow", call);
+}
+
+pd_v2 pd_get_start(pd_scene *s, pd_mob m)
+{
+    pd_v2 p = {0, 0};
+    line_end(s, m, false, &p, "pd_get_start");
+    return p;
+}
+
+pd_v2 pd_get_end(pd_scene *s, pd_mob m)
+{
+    pd_v2 p = {0, 0};
+    line_end(s, m, true, &p, "pd_get_end");
+    return p;
+}
+
 float pd_width(const pd_scene *s, pd_mob m)
 {
     float x0, y0, x1, y1;

@@ -158,6 +158,10 @@ pd_v2 pd_get_left(const pd_scene *s, pd_mob m);
 pd_v2 pd_get_right(const pd_scene *s, pd_mob m);
 /* The critical point in direction d: per axis min (d<0), mid (0), max (d>0). */
 pd_v2 pd_get_critical(const pd_scene *s, pd_mob m, pd_v2 d);
+/* Line / VMobject polyline: its first and last point; Arrow: the shaft's
+ * start and the tip's point (get_start / get_end). Other mobjects: an error. */
+pd_v2 pd_get_start(pd_scene *s, pd_mob m);
+pd_v2 pd_get_end(pd_scene *s, pd_mob m);
 float pd_width(const pd_scene *s, pd_mob m);
 float pd_height(const pd_scene *s, pd_mob m);
 

@@ -380,6 +380,21 @@ static void test_pause_stop_here_apply(void)
     CHECK(pd_copy(s, (pd_mob){12345}).id == 0 && strstr(pd_scene_error(s), "pd_copy"), "invalid handle reported");
     pd_scene_destroy(&s);
 
+    /* get_start / get_end where the line is now */
+    s = fresh();
+    pd_mob ln = pd_line(s, (pd_v2){-1, 0}, (pd_v2){1, 0}, NULL);
+    pd_shift(s, ln, (pd_v2){0, 1});
+    pd_scale(s, ln, 2);
+    CHECK(pd_get_start(s, ln).x == -2 && pd_get_start(s, ln).y == 1, "line start %g %g", pd_get_start(s, ln).x,
+          pd_get_start(s, ln).y);
+    CHECK(pd_get_end(s, ln).x == 2 && pd_get_end(s, ln).y == 1, "line end");
+    pd_mob ar = pd_arrow(s, (pd_v2){0, 0}, (pd_v2){3, 0}, &(pd_arrow_style){.buff = -1});
+    CHECK_NEAR(pd_get_end(s, ar).x, 3, 1e-6, "arrow end is the tip's point");
+    CHECK_NEAR(pd_get_start(s, ar).x, 0, 1e-6, "arrow start");
+    pd_get_start(s, pd_square(s, 1, NULL));
+    CHECK(pd_scene_error(s) && strstr(pd_scene_error(s), "pd_get_start"), "a square has no start");
+    pd_scene_destroy(&s);
+
     /* a scene of waits only (a Manim scene may be just that) finalises */
     s = fresh();
     pd_wait(s, 2);
