@@ -193,19 +193,21 @@ bool pd_bench_run(const pd_bench_desc *d, pd_bench_result *r, pd_err *err)
     if (!ok)
         return false;
 
-    /* export speed at 1080p30: the first 20 s of the talk, to mp4 and to PNG frames */
+    /* export speed at 1080p30: the first 20 s of the talk (or all of a shorter
+     * one), to mp4 and to PNG frames */
+    double export_s = r->talk_frames_30 / 30 < 20.0 ? r->talk_frames_30 / 30 : 20.0;
     char tmp[] = "/tmp/podium-bench-XXXXXX";
     if (!d->session.testcard && mkdtemp(tmp)) {
         r->export_measured = true;
         char path[4200];
         snprintf(path, sizeof path, "%s/bench.mp4", tmp);
-        progress(d, "export to mp4 (20 s of the talk at 1080p30)", 0, 0);
+        progress(d, "export to mp4 (up to 20 s of the talk at 1080p30)", 0, 0);
         if (pd_cap_ffmpeg_available())
-            r->export_mp4_fps = bench_export(&d->session, path, 20.0);
+            r->export_mp4_fps = bench_export(&d->session, path, export_s);
         unlink(path);
         snprintf(path, sizeof path, "%s/frames/", tmp);
-        progress(d, "export to PNG frames (20 s of the talk at 1080p30)", 0, 0);
-        r->export_png_fps = bench_export(&d->session, path, 20.0);
+        progress(d, "export to PNG frames (up to 20 s of the talk at 1080p30)", 0, 0);
+        r->export_png_fps = bench_export(&d->session, path, export_s);
         snprintf(path, sizeof path, "%s/frames", tmp);
         remove_tree(path);
         remove_tree(tmp);

@@ -148,8 +148,8 @@ fi
 
 # --bench shows its progress on a terminal (script(1) gives it one), and
 # nothing of it when its output goes to a pipe
-tty_out=$(script -qec "'$PODIUM' --bench --bench-frames 20 --talk demo" /dev/null 2>&1)
-pipe_err=$("$PODIUM" --bench --bench-frames 20 --talk demo 2>&1 >/dev/null)
+tty_out=$(script -qec "'$PODIUM' --bench --bench-frames 20 --testcard" /dev/null 2>&1)
+pipe_err=$("$PODIUM" --bench --bench-frames 20 --testcard 2>&1 >/dev/null)
 if [[ "$tty_out" == *"podium --bench: frames 0/20"*"random seeks"* && -z "$pipe_err" ]]; then
   pass=$((pass + 1))
 else
