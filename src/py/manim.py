@@ -1052,6 +1052,12 @@ class Scene:
         if run_time is not None and not rt > 0:
             raise ValueError(f"self.play(): run_time must be > 0, not {run_time}")
         _p.play(tuples, rt, _rate_id(rate_func))
+        for a in animations:
+            # Transform(m, target): m is the target's members from now on; for a
+            # group the scene rewires its members, a single shape takes the
+            # target's handle (FadeOut(m) must fade what is on screen)
+            if type(a) is Transform and not _p.children(a.mobject._mid):
+                a.mobject._id = a._target._mid
 
     def wait(self, duration=DEFAULT_WAIT_TIME, stop_condition=None, frozen_frame=None):
         if stop_condition is not None:

@@ -507,6 +507,16 @@ static void anim_transform(pd_scene *s, const pd_anim *a, const pd_vec *old, dou
         pd_vec_free(&neu);
         return;
     }
+    /* the old members' states before this play: each new member comes in
+     * from its partner's box as it was, not as the loop has moved it */
+    leaf_state *was = malloc(c * sizeof *was);
+    if (!was) {
+        scene_fail(s, "pd_play(Transform): out of memory");
+        pd_vec_free(&neu);
+        return;
+    }
+    for (uint32_t i = 0; i < c; i++)
+        was[i] = scene_mob(s, (pd_mob){ov[i]})->cur;
     uint32_t slots = c > t ? c : t;
     for (uint32_t j = 0; j < slots; j++) {
         uint32_t oi = c >= t ? j : (uint32_t)((uint64_t)j * c / t);
@@ -525,8 +535,10 @@ static void anim_transform(pd_scene *s, const pd_anim *a, const pd_vec *old, dou
         }
         bool first_new = t >= c || j == 0 || (uint32_t)((uint64_t)(j - 1) * t / c) != ni;
         if (first_new && !nm->alive) {
-            leaf_state target = nm->cur;
+            leaf_state target = nm->cur, now = om->cur;
+            om->cur = was[oi];
             leaf_state start = faded(carried(s, n, o, target));
+            om->cur = now;
             nm->cur = start;
             scene_introduce(s, n, T0);
             scene_push_key(s, nm->track, T0, T0, PD_RATE_LINEAR, start);
@@ -549,6 +561,7 @@ static void anim_transform(pd_scene *s, const pd_anim *a, const pd_vec *old, dou
             *slot = a->target.id;
         }
     }
+    free(was);
     pd_vec_free(&neu);
 }
 

@@ -380,6 +380,20 @@ static void test_pause_stop_here_apply(void)
     CHECK(pd_copy(s, (pd_mob){12345}).id == 0 && strstr(pd_scene_error(s), "pd_copy"), "invalid handle reported");
     pd_scene_destroy(&s);
 
+    /* Transform: the new shape comes in from where the old one was, which
+     * itself moves onto the new one (docs/fidelity.md §4) */
+    s = fresh();
+    pd_mob from = pd_shift(s, pd_square(s, 2, NULL), (pd_v2){-3, 0});
+    pd_mob to = pd_shift(s, pd_circle(s, 1, NULL), (pd_v2){3, 0});
+    pd_play_(s, pd_create(from));
+    pd_play_(s, pd_transform(from, to));
+    const mob *tm = scene_mob(s, to), *fm = scene_mob(s, from);
+    CHECK_NEAR(scene_track_eval(s, tm->track, 1.0).ox, -3, 1e-5, "the circle starts at the square's place");
+    CHECK_NEAR(scene_track_eval(s, tm->track, 1.5).ox, 0, 1e-4, "halfway at the middle");
+    CHECK_NEAR(scene_track_eval(s, tm->track, 2.0).ox, 3, 1e-5, "and ends at its own");
+    CHECK_NEAR(scene_track_eval(s, fm->track, 2.0).ox, 3, 1e-5, "the square ends on the circle");
+    pd_scene_destroy(&s);
+
     /* get_start / get_end where the line is now */
     s = fresh();
     pd_mob ln = pd_line(s, (pd_v2){-1, 0}, (pd_v2){1, 0}, NULL);
