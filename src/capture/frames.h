@@ -4,12 +4,12 @@
  * each, under a timestamped name in a capture folder, never overwriting);
  * frame sinks for recordings and exports (an ffmpeg pipe to H.264 mp4, or a
  * numbered PNG sequence), with the fall-back from ffmpeg to PNG when ffmpeg
- * is missing or dies; the terminal progress bar of exports. A sink writes
+ * is missing or dies (shots.c, sink.c, over the buffer pool of pool.c). A sink writes
  * under a temporary name (capture/output.h) and moves the mp4 or the folder
  * into place on close; an interrupted one is kept as NAME.partial.mp4 or
  * NAME.partial/ (pd_cap_sink_keep_partial).
- * Does not own: rendering or reading pixels (gfx/), what to capture (main.c,
- * present/).
+ * Does not own: rendering or reading pixels (gfx/), what to capture and the
+ * progress shown on a terminal (app/).
  *
  * Threads: every function is called from one thread (the render thread);
  * encoding and writing happen on the capture's own threads. acquire() blocks
@@ -104,12 +104,5 @@ bool pd_cap_sink_keep_partial(pd_cap_sink **s, char *kept, size_t cap, pd_err *e
 
 /* True when `ffmpeg` (or PODIUM_FFMPEG) can be run. */
 bool pd_cap_ffmpeg_available(void);
-
-/* ---- progress bar ---- */
-/* Draws "[#####.....] 120/2660 frames  58.1 fps  ETA 0:43" on stderr when it
- * is a terminal (at most 10 times a second); nothing otherwise. */
-void pd_cap_progress(long done, long total, double elapsed_s);
-/* Ends the bar's line. */
-void pd_cap_progress_end(void);
 
 #endif
