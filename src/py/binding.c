@@ -427,17 +427,17 @@ static PyObject *b_layout(PyObject *self, PyObject *args)
 /* ---- animation ---- */
 
 /* (set_fill, fill_color, fill_opacity, set_fill_opacity, set_stroke, stroke_color, stroke_width,
- *  set_color, color, move, x, y, scale) */
+ *  set_color, color, move, x, y, scale, set_stroke_opacity, stroke_opacity) */
 static bool parse_change(PyObject *o, pd_change *c)
 {
     *c = (pd_change){0};
-    int set_fill, set_fill_opacity, set_stroke, set_color, move;
+    int set_fill, set_fill_opacity, set_stroke, set_color, move, set_stroke_opacity;
     PyObject *fc, *sc, *cc;
-    double v[5];
-    if (!PyArg_ParseTuple(o, "pOdppOdpOpddd;a change", &set_fill, &fc, &v[0], &set_fill_opacity, &set_stroke, &sc,
-                          &v[1], &set_color, &cc, &move, &v[2], &v[3], &v[4]))
+    double v[6];
+    if (!PyArg_ParseTuple(o, "pOdppOdpOpdddpd;a change", &set_fill, &fc, &v[0], &set_fill_opacity, &set_stroke, &sc,
+                          &v[1], &set_color, &cc, &move, &v[2], &v[3], &v[4], &set_stroke_opacity, &v[5]))
         return false;
-    if (!finite_all(v, 5) || !parse_color(fc, &c->fill_color) || !parse_color(sc, &c->stroke_color) ||
+    if (!finite_all(v, 6) || !parse_color(fc, &c->fill_color) || !parse_color(sc, &c->stroke_color) ||
         !parse_color(cc, &c->color))
         return false;
     c->set_fill = set_fill;
@@ -449,6 +449,8 @@ static bool parse_change(PyObject *o, pd_change *c)
     c->move = move;
     c->move_to = v2(v[2], v[3]);
     c->scale = (float)v[4];
+    c->set_stroke_opacity = set_stroke_opacity;
+    c->stroke_opacity = (float)v[5];
     return true;
 }
 

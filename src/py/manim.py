@@ -286,15 +286,28 @@ def _wrap(mid):
 _OPS = (_p.OP_SHIFT, _p.OP_MOVE_TO, _p.OP_MOVE_TO_MOB, _p.OP_NEXT_TO, _p.OP_NEXT_TO_POINT, _p.OP_TO_EDGE,
         _p.OP_ARRANGE, _p.OP_ALIGN_TO, _p.OP_SCALE, _p.OP_ROTATE)
 
-_NO_CHANGE = (False, None, -1.0, False, False, None, -1.0, False, None, False, 0.0, 0.0, 0.0)
+_NO_CHANGE = (False, None, -1.0, False, False, None, -1.0, False, None, False, 0.0, 0.0, 0.0, False, -1.0)
 
 
-def _change(fill=None, fill_opacity=None, stroke=None, stroke_width=None, color=None, move=None, scale=0.0):
+def _opacity(o, what):
+    o = float(o)
+    if not 0 <= o <= 1:
+        raise ValueError(f"{what} must be in [0, 1], not {o:g}")
+    return o
+
+
+def _change(fill=None, fill_opacity=None, stroke=None, stroke_width=None, color=None, move=None, scale=0.0,
+            stroke_opacity=None):
     """The binding's change tuple (scene.h's pd_change)."""
-    return (fill is not None, _rgba(fill), -1.0 if fill_opacity is None else float(fill_opacity),
+    if fill_opacity is not None:
+        fill_opacity = _opacity(fill_opacity, "fill opacity")
+    if stroke_opacity is not None:
+        stroke_opacity = _opacity(stroke_opacity, "stroke opacity")
+    return (fill is not None, _rgba(fill), -1.0 if fill_opacity is None else fill_opacity,
             fill is None and fill_opacity is not None, stroke is not None, _rgba(stroke),
             -1.0 if stroke_width is None else float(stroke_width), color is not None, _rgba(color),
-            move is not None, move[0] if move else 0.0, move[1] if move else 0.0, float(scale))
+            move is not None, move[0] if move else 0.0, move[1] if move else 0.0, float(scale),
+            stroke_opacity is not None, -1.0 if stroke_opacity is None else stroke_opacity)
 
 
 class Mobject:
@@ -481,12 +494,18 @@ class Mobject:
         return self.set_fill(None, opacity, family)
 
     def set_stroke(self, color=None, width=None, opacity=None, background=False, family=True):
-        if opacity is not None or background or not family:
-            _unsupported("set_stroke(opacity=..., background=..., family=...)")
+        if background or not family:
+            _unsupported("set_stroke(background=..., family=...)")
         if color is None and width is not None:
             _unsupported("set_stroke(width=...) without a color")
-        if color is not None:
-            _p.apply(self._mid, _change(stroke=color, stroke_width=width))
+        if color is not None or opacity is not None:
+            _p.apply(self._mid, _change(stroke=color, stroke_width=width, stroke_opacity=opacity))
+        return self
+
+    def set_opacity(self, opacity, family=True):
+        if not family:
+            _unsupported("set_opacity(family=False)")
+        _p.apply(self._mid, _change(fill_opacity=opacity, stroke_opacity=opacity))
         return self
 
     def copy(self):
@@ -846,6 +865,7 @@ class _AnimationBuilder:
     def __init__(self, mobject):
         self._mob = mobject
         self._fill = self._fill_opacity = self._stroke = self._stroke_width = self._color = None
+        self._stroke_opacity = None
         self._center = None
         self._scale = 0.0
         self._kw = {}
@@ -868,11 +888,20 @@ class _AnimationBuilder:
         return self.set_fill(None, opacity, family)
 
     def set_stroke(self, color=None, width=None, opacity=None, background=False, family=True):
-        if opacity is not None or background or not family:
-            _unsupported(".animate.set_stroke(opacity=..., background=..., family=...)")
+        if background or not family:
+            _unsupported(".animate.set_stroke(background=..., family=...)")
         if color is None and width is not None:
             _unsupported(".animate.set_stroke(width=...) without a color")
-        self._stroke, self._stroke_width = color, width
+        if color is not None:
+            self._stroke, self._stroke_width = color, width
+        if opacity is not None:
+            self._stroke_opacity = opacity
+        return self
+
+    def set_opacity(self, opacity, family=True):
+        if not family:
+            _unsupported(".animate.set_opacity(family=False)")
+        self._fill_opacity = self._stroke_opacity = opacity
         return self
 
     def set_color(self, color, family=True):
@@ -959,7 +988,7 @@ class _AnimationBuilder:
 
     def _tuple(self, lag_ratio=None):
         if self._fill is None and self._fill_opacity is None and self._stroke is None and self._color is None \
-                and self._center is None and not self._scale:
+                and self._center is None and not self._scale and self._stroke_opacity is None:
             _unsupported(".animate with no change podium can play")
         a = Animation.__new__(Animation)
         a.mobject, a._target, a._shift, a._scale = self._mob, None, (0.0, 0.0), 0.0
@@ -968,7 +997,7 @@ class _AnimationBuilder:
         t = a._tuple(lag_ratio)
         return t[:9] + (_change(fill=self._fill, fill_opacity=self._fill_opacity, stroke=self._stroke,
                                 stroke_width=self._stroke_width, color=self._color, move=self._center,
-                                scale=self._scale),)
+                                scale=self._scale, stroke_opacity=self._stroke_opacity),)
 
 
 # ---------------------------------------------------------------- scenes

@@ -447,6 +447,8 @@ static leaf_state changed(const pd_change *c, leaf_state st, pd_v2 centre)
         st.fill = pd_color_alpha(c->color, st.fill.a);
         st.stroke = pd_color_alpha(c->color, st.stroke.a);
     }
+    if (c->set_stroke_opacity && c->stroke_opacity >= 0)
+        st.stroke.a = c->stroke_opacity;
     if (c->scale > 0) {
         st.s *= c->scale;
         st.ox = c->scale * (st.ox - centre.x) + centre.x;

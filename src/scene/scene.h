@@ -211,7 +211,9 @@ typedef struct pd_change {
     pd_color color;
     bool move; /* .move_to(move_to) */
     pd_v2 move_to;
-    float scale; /* .scale(k); 0 means none */
+    float scale;             /* .scale(k); 0 means none */
+    bool set_stroke_opacity; /* .set_stroke(opacity=o), .set_opacity(o) with set_fill_opacity */
+    float stroke_opacity;
 } pd_change;
 
 typedef struct pd_anim {

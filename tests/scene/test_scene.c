@@ -435,6 +435,8 @@ static void test_pause_stop_here_apply(void)
     pd_wait(s, 1);
     CHECK(scene_track_eval(s, m->track, 0.5).fill.r != PD_YELLOW.r, "before the change: the old colour");
     CHECK(scene_track_eval(s, m->track, 1.0).fill.b == PD_YELLOW.b, "on screen: the change is instant at now");
+    pd_apply(s, r, (pd_change){.set_stroke_opacity = true, .stroke_opacity = 0.5f});
+    CHECK(m->cur.stroke.a == 0.5f && m->cur.stroke.r == PD_YELLOW.r, "stroke opacity alone (set_opacity)");
     pd_apply(s, (pd_mob){9999}, (pd_change){0});
     CHECK(pd_scene_error(s) && strstr(pd_scene_error(s), "pd_apply"), "an invalid handle is reported by name");
     pd_scene_destroy(&s);
