@@ -467,7 +467,7 @@ static PyObject *b_apply(PyObject *self, PyObject *args)
 }
 
 /* play(anims, run_time, rate): anims a list of
- * (kind, mob, target, shift_x, shift_y, scale, run_time, lag_ratio, rate, change) */
+ * (kind, mob, target, shift_x, shift_y, scale, run_time, lag_ratio, rate, change, delay) */
 static PyObject *b_play(PyObject *self, PyObject *args)
 {
     PyObject *list;
@@ -480,7 +480,7 @@ static PyObject *b_play(PyObject *self, PyObject *args)
     if (!seq)
         return NULL;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    if (n == 0 || n > 4096) {
+    if (n == 0 || n > 100000) {
         Py_DECREF(seq);
         PyErr_SetString(PyExc_ValueError, n ? "too many animations in one play()" : "play() needs an animation");
         return NULL;
@@ -493,10 +493,10 @@ static PyObject *b_play(PyObject *self, PyObject *args)
     for (Py_ssize_t i = 0; i < n; i++) {
         int kind, r;
         unsigned int m, t;
-        double v[5];
+        double v[6];
         PyObject *ch;
-        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "iIIdddddiO;an animation", &kind, &m, &t, &v[0], &v[1],
-                              &v[2], &v[3], &v[4], &r, &ch) ||
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "iIIdddddiOd;an animation", &kind, &m, &t, &v[0],
+                              &v[1], &v[2], &v[3], &v[4], &r, &ch, &v[5]) ||
             !parse_change(ch, &an[i].change)) {
             PyMem_Free(an);
             Py_DECREF(seq);
@@ -510,11 +510,27 @@ static PyObject *b_play(PyObject *self, PyObject *args)
         an[i].run_time = v[3];
         an[i].lag_ratio = v[4];
         an[i].rate = (pd_rate)r;
+        an[i].delay = v[5];
     }
     pd_play(s, an, (uint32_t)n, &(pd_play_opts){.run_time = run_time, .rate = (pd_rate)rate});
     PyMem_Free(an);
     Py_DECREF(seq);
     return none_result();
+}
+
+/* run_time_of(kind, mob, run_time): what the animation lasts on its own */
+static PyObject *b_run_time_of(PyObject *self, PyObject *args)
+{
+    int kind;
+    unsigned int m;
+    double rt;
+    pd_scene *s = scene_or_raise();
+    if (!s || !PyArg_ParseTuple(args, "iId", &kind, &m, &rt))
+        return NULL;
+    double d = pd_anim_run_time(s, &(pd_anim){.kind = (pd_anim_kind)kind, .mob = {m}, .run_time = rt});
+    if (scene_failed())
+        return NULL;
+    return PyFloat_FromDouble(d);
 }
 
 static PyObject *b_add(PyObject *self, PyObject *args)
@@ -620,6 +636,7 @@ static PyMethodDef methods[] = {
     {"apply", b_apply, METH_VARARGS, "apply(id, change)"},
     {"play", b_play, METH_VARARGS, "play(anims, run_time, rate)"},
     {"add", b_add, METH_VARARGS, "add(id, add_or_remove)"},
+    {"run_time_of", b_run_time_of, METH_VARARGS, "run_time_of(kind, id, run_time) -> seconds"},
     {"wait", b_wait, METH_VARARGS, "wait(seconds, is_stop)"},
     {"stop_here", b_stop_here, METH_VARARGS, "stop_here(loop) -> made"},
     {"section", b_section, METH_VARARGS, "section(title)"},

@@ -802,7 +802,7 @@ class Animation:
             raise ValueError(f"{type(self).__name__}: run_time must be > 0, not {self.run_time}")
         return (self._kind, self.mobject._mid, self._target._mid if self._target is not None else 0,
                 self._shift[0], self._shift[1], self._scale, rt, -1.0 if lag is None else float(lag),
-                _rate_id(self.rate_func), _NO_CHANGE)
+                _rate_id(self.rate_func), _NO_CHANGE, 0.0)
 
 
 class Write(Animation):
@@ -857,6 +857,65 @@ class Transform(Animation):
 
 class ReplacementTransform(Transform):
     pass
+
+
+def _timed(t):
+    """An animation tuple with its run time resolved (Write's depends on its members)."""
+    return t if t[6] > 0 else t[:6] + (_p.run_time_of(t[0], t[1], 0.0),) + t[7:]
+
+
+class AnimationGroup:
+    """AnimationGroup(*animations, lag_ratio=0, run_time=None): Manim's timing
+    (each starts when the one before is lag_ratio done); LaggedStart and
+    Succession are its lag_ratio 0.05 and 1."""
+
+    _default_lag = 0.0
+
+    def __init__(self, *animations, lag_ratio=None, run_time=None, rate_func=None, **kw):
+        _check_kw(type(self).__name__, kw, {"group": None})
+        if rate_func not in (None, linear):
+            _unsupported(f"{type(self).__name__}(rate_func=...)")
+        anims = []
+        for a in animations:
+            if isinstance(a, (list, tuple)):
+                anims.extend(a)
+            else:
+                anims.append(a)
+        for a in anims:
+            if not isinstance(a, (Animation, _AnimationBuilder, AnimationGroup)):
+                raise TypeError(f"{type(self).__name__} takes animations, not {type(a).__name__}")
+        if not anims:
+            raise ValueError(f"{type(self).__name__} needs at least one animation")
+        self.animations = anims
+        self.lag_ratio = self._default_lag if lag_ratio is None else float(lag_ratio)
+        self.run_time = run_time
+        if run_time is not None and not float(run_time) > 0:
+            raise ValueError(f"{type(self).__name__}: run_time must be > 0, not {run_time}")
+
+    def _tuples(self, lag_ratio=None):
+        """The members' tuples, each with its delay (Manim's build_animations_with_timings)."""
+        out, t = [], 0.0
+        for a in self.animations:
+            subs = a._tuples() if isinstance(a, AnimationGroup) else [_timed(a._tuple(lag_ratio))]
+            length = max(x[10] + x[6] for x in subs)
+            out.extend(x[:10] + (t + x[10],) for x in subs)
+            t = t + self.lag_ratio * length
+        if self.run_time is not None:
+            k = float(self.run_time) / max(x[10] + x[6] for x in out)
+            out = [x[:6] + (x[6] * k,) + x[7:10] + (x[10] * k,) for x in out]
+        return out
+
+
+def _members(a):
+    return [x for m in a.animations for x in _members(m)] if isinstance(a, AnimationGroup) else [a]
+
+
+class LaggedStart(AnimationGroup):
+    _default_lag = 0.05
+
+
+class Succession(AnimationGroup):
+    _default_lag = 1.0
 
 
 class _AnimationBuilder:
@@ -997,7 +1056,7 @@ class _AnimationBuilder:
         t = a._tuple(lag_ratio)
         return t[:9] + (_change(fill=self._fill, fill_opacity=self._fill_opacity, stroke=self._stroke,
                                 stroke_width=self._stroke_width, color=self._color, move=self._center,
-                                scale=self._scale, stroke_opacity=self._stroke_opacity),)
+                                scale=self._scale, stroke_opacity=self._stroke_opacity), 0.0)
 
 
 # ---------------------------------------------------------------- scenes
@@ -1070,9 +1129,19 @@ class Scene:
         if not animations:
             raise ValueError("self.play() needs at least one animation")
         tuples = []
+        groups = any(isinstance(a, AnimationGroup) for a in animations)
         for a in animations:
-            if isinstance(a, (Animation, _AnimationBuilder)):
-                tuples.append(a._tuple(lag_ratio))
+            if isinstance(a, AnimationGroup):
+                if rate_func is not None:
+                    _unsupported("self.play(rate_func=...) of an AnimationGroup")
+                if lag_ratio is not None:  # play's keywords are the group's own, as in Manim
+                    a.lag_ratio = float(lag_ratio)
+                if run_time is not None:
+                    a = AnimationGroup(a, run_time=run_time)
+                tuples.extend(a._tuples())
+            elif isinstance(a, (Animation, _AnimationBuilder)):
+                t = a._tuple(lag_ratio)
+                tuples.append(t[:6] + (float(run_time),) + t[7:] if groups and run_time is not None else t)
             elif isinstance(a, Mobject) or callable(a):
                 _unsupported("self.play() of a method or mobject (use m.animate...)")
             else:
@@ -1080,8 +1149,8 @@ class Scene:
         rt = 0.0 if run_time is None else float(run_time)
         if run_time is not None and not rt > 0:
             raise ValueError(f"self.play(): run_time must be > 0, not {run_time}")
-        _p.play(tuples, rt, _rate_id(rate_func))
-        for a in animations:
+        _p.play(tuples, 0.0 if groups else rt, _rate_id(rate_func))
+        for a in [x for g in animations for x in _members(g)]:
             # Transform(m, target): m is the target's members from now on; for a
             # group the scene rewires its members, a single shape takes the
             # target's handle (FadeOut(m) must fade what is on screen)
@@ -1124,7 +1193,7 @@ class Scene:
 # Manim's public names podium does not have: using one stops the script with
 # "podium does not support NAME yet" instead of a NameError.
 _MANIM_NAMES = frozenset("""
-AddTextLetterByLetter AddTextWordByWord Angle AnimatedBoundary AnimationGroup Annulus AnnularSector
+AddTextLetterByLetter AddTextWordByWord Angle AnimatedBoundary Annulus AnnularSector
 ApplyComplexFunction ApplyFunction ApplyMatrix ApplyMethod ApplyPointwiseFunction ApplyWave Arc ArcBetweenPoints
 ArcBrace ArcPolygon Arrow3D ArrowVectorField Axes BackgroundRectangle BarChart Brace BraceBetweenPoints BraceLabel
 BraceText Broadcast BulletedList ChangeSpeed ChangingDecimal Circumscribe ClockwiseTransform Code
@@ -1132,12 +1201,12 @@ ComplexPlane ComplexValueTracker Cone CounterclockwiseTransform Cross Cube Cubic
 CurvedDoubleArrow CyclicReplace Cylinder DashedLine DashedVMobject DecimalMatrix DecimalNumber Dot3D
 DoubleArrow DrawBorderThenFill Elbow Ellipse FadeToColor FadeTransform FadeTransformPieces Flash FocusOn
 FullScreenRectangle FunctionGraph GrowArrow GrowFromCenter GrowFromEdge GrowFromPoint Homotopy ImageMobject
-ImplicitFunction Indicate Integer IntegerMatrix LabeledArrow LabeledDot LabeledLine LaggedStart LaggedStartMap
+ImplicitFunction Indicate Integer IntegerMatrix LabeledArrow LabeledDot LabeledLine LaggedStartMap
 Line3D LinearTransformationScene MarkupText MathTable Matrix MaintainPositionRelativeTo ManimBanner
 MobjectMatrix MoveAlongPath MoveToTarget MovingCameraScene NumberLine NumberPlane Paragraph ParametricFunction
 Polygon Polygram PolarPlane Prism Rectangle3D RegularPolygon RegularPolygram Restore RightAngle Rotate Rotating
 SVGMobject ScaleInPlace ScreenRectangle Sector ShowIncreasingSubsets ShowPassingFlash ShowSubmobjectsOneByOne
-ShrinkToCenter SingleStringMathTex Sphere SpinInFromNothing SpiralIn Square3D Star StreamLines Succession
+ShrinkToCenter SingleStringMathTex Sphere SpinInFromNothing SpiralIn Square3D Star StreamLines
 Surface Swap Table TangentLine TexTemplate ThreeDAxes ThreeDScene Title Torus TracedPath TransformFromCopy
 TransformMatchingShapes TransformMatchingTex Triangle Underline Uncreate Unwrite UpdateFromAlphaFunc
 UpdateFromFunc VDict ValueTracker Variable Vector VectorScene Wait Wiggle ZoomedScene always always_redraw

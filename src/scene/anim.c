@@ -585,26 +585,31 @@ void pd_play(pd_scene *s, const pd_anim *anims, uint32_t count, const pd_play_op
         scene_fail(s, "pd_play: run_time %g is negative", opts->run_time);
         return;
     }
-    /* resolve run times first: the play lasts the longest (§7.2) */
-    double rts[64];
-    if (count > 64) {
-        scene_fail(s, "pd_play: %u animations in one play (at most 64)", count);
+    /* resolve run times first: the play lasts the longest (§7.2), each from
+     * its delay (AnimationGroup's timings) */
+    if (count > 100000) {
+        scene_fail(s, "pd_play: %u animations in one play (at most 100000)", count);
+        return;
+    }
+    double *rts = malloc(count * sizeof *rts);
+    if (!rts) {
+        scene_fail(s, "pd_play: out of memory for %u animations", count);
         return;
     }
     pd_vec leaves = {0};
     double D = 0;
     for (uint32_t i = 0; i < count; i++) {
         const pd_anim *a = &anims[i];
-        if (!scene_valid(s, a->mob, "pd_play")) {
+        if (!scene_valid(s, a->mob, "pd_play") ||
+            (a->kind == PD_ANIM_TRANSFORM && !scene_valid(s, a->target, "pd_play(Transform)"))) {
+            free(rts);
             pd_vec_free(&leaves);
             return;
         }
-        if (a->kind == PD_ANIM_TRANSFORM && !scene_valid(s, a->target, "pd_play(Transform)")) {
-            pd_vec_free(&leaves);
-            return;
-        }
-        if (a->run_time < 0 || !isfinite(a->run_time)) {
-            scene_fail(s, "pd_play(%s): run_time %g is negative", anim_name(a->kind), a->run_time);
+        if (a->run_time < 0 || !isfinite(a->run_time) || a->delay < 0 || !isfinite(a->delay)) {
+            scene_fail(s, "pd_play(%s): run_time %g or delay %g is negative", anim_name(a->kind), a->run_time,
+                       a->delay);
+            free(rts);
             pd_vec_free(&leaves);
             return;
         }
@@ -613,7 +618,7 @@ void pd_play(pd_scene *s, const pd_anim *anims, uint32_t count, const pd_play_op
                     : a->run_time > 0          ? a->run_time
                                                : anim_default_run_time(a->kind, (uint32_t)leaves.len);
         rts[i] = rt;
-        D = fmax(D, rt);
+        D = fmax(D, a->delay + rt);
     }
     double T0 = scene_now(s);
     uint32_t frames = frames_for_play(D);
@@ -643,23 +648,24 @@ void pd_play(pd_scene *s, const pd_anim *anims, uint32_t count, const pd_play_op
         uint32_t n = (uint32_t)leaves.len;
         double lag = a->lag_ratio >= 0 ? a->lag_ratio : anim_default_lag(a->kind, n);
         pd_rate given = opts && opts->rate != PD_RATE_DEFAULT ? opts->rate : a->rate;
+        double T0a = T0 + a->delay;
         switch (a->kind) {
         case PD_ANIM_WRITE:
-            anim_write(s, &leaves, T0, Tend, rts[i], lag, pick_rate(given, PD_RATE_LINEAR), false);
+            anim_write(s, &leaves, T0a, Tend, rts[i], lag, pick_rate(given, PD_RATE_LINEAR), false);
             break;
         case PD_ANIM_CREATE:
-            anim_write(s, &leaves, T0, Tend, rts[i], lag, pick_rate(given, PD_RATE_SMOOTH), true);
+            anim_write(s, &leaves, T0a, Tend, rts[i], lag, pick_rate(given, PD_RATE_SMOOTH), true);
             break;
         case PD_ANIM_FADE_IN:
         case PD_ANIM_FADE_OUT:
-            anim_fade(s, a, &leaves, T0, Tend, rts[i], lag, pick_rate(given, PD_RATE_SMOOTH),
+            anim_fade(s, a, &leaves, T0a, Tend, rts[i], lag, pick_rate(given, PD_RATE_SMOOTH),
                       a->kind == PD_ANIM_FADE_IN);
             break;
         case PD_ANIM_TRANSFORM:
-            anim_transform(s, a, &leaves, T0, Tend, rts[i], pick_rate(given, PD_RATE_SMOOTH));
+            anim_transform(s, a, &leaves, T0a, Tend, rts[i], pick_rate(given, PD_RATE_SMOOTH));
             break;
         case PD_ANIM_ANIMATE:
-            anim_animate(s, a, &leaves, T0, rts[i], lag, pick_rate(given, PD_RATE_SMOOTH));
+            anim_animate(s, a, &leaves, T0a, rts[i], lag, pick_rate(given, PD_RATE_SMOOTH));
             break;
         case PD_ANIM_NONE:
         default:
@@ -667,8 +673,22 @@ void pd_play(pd_scene *s, const pd_anim *anims, uint32_t count, const pd_play_op
             break;
         }
     }
+    free(rts);
     pd_vec_free(&leaves);
     record_play(s, frames, false, count);
+}
+
+double pd_anim_run_time(pd_scene *s, const pd_anim *a)
+{
+    if (!a || !scene_valid(s, a->mob, "pd_anim_run_time"))
+        return 0;
+    if (a->run_time > 0)
+        return a->run_time;
+    pd_vec leaves = {0};
+    scene_leaves(s, a->mob, &leaves);
+    double rt = anim_default_run_time(a->kind, (uint32_t)leaves.len);
+    pd_vec_free(&leaves);
+    return rt;
 }
 
 void pd_add(pd_scene *s, pd_mob m)

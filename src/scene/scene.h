@@ -226,6 +226,7 @@ typedef struct pd_anim {
     double run_time;  /* 0 means the animation's default */
     double lag_ratio; /* < 0 means the default */
     pd_rate rate;
+    double delay; /* seconds after the play starts (AnimationGroup, LaggedStart, Succession) */
 } pd_anim;
 
 static inline pd_anim pd_write(pd_mob m) { return (pd_anim){.kind = PD_ANIM_WRITE, .mob = m, .lag_ratio = -1}; }
@@ -261,7 +262,11 @@ typedef struct pd_play_opts {
     pd_rate rate;
 } pd_play_opts;
 
+/* The play lasts the longest delay + run_time of its animations. */
 void pd_play(pd_scene *s, const pd_anim *anims, uint32_t count, const pd_play_opts *opts);
+/* The run time an animation would play for on its own: its run_time, else
+ * Manim's default for its kind and members (Write: 1 s under 15, else 2 s). */
+double pd_anim_run_time(pd_scene *s, const pd_anim *a);
 #define PD_ANIMS(...) (pd_anim[]){__VA_ARGS__}, sizeof((pd_anim[]){__VA_ARGS__}) / sizeof(pd_anim)
 /* self.play(a, b, ...) and self.play(a, b, ..., run_time=x) */
 #define pd_play_(s, ...) pd_play((s), PD_ANIMS(__VA_ARGS__), NULL)

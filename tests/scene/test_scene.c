@@ -394,6 +394,25 @@ static void test_pause_stop_here_apply(void)
     CHECK_NEAR(scene_track_eval(s, fm->track, 2.0).ox, 3, 1e-5, "the square ends on the circle");
     pd_scene_destroy(&s);
 
+    /* delay: an animation starts that long into its play, which lasts the
+     * longest delay + run_time (AnimationGroup's timings) */
+    s = fresh();
+    pd_mob e1 = pd_square(s, 1, NULL), e2 = pd_shift(s, pd_square(s, 1, NULL), (pd_v2){2, 0});
+    pd_anim late = pd_fade_in(e2);
+    late.delay = 0.5;
+    pd_play(s, (pd_anim[]){pd_fade_in(e1), late}, 2, NULL);
+    CHECK(pd_scene_timeline(s).frames == 90, "delay 0.5 + 1 s is 90 frames (%u)", pd_scene_timeline(s).frames);
+    CHECK_NEAR(scene_track_eval(s, scene_mob(s, e2)->track, 0.5).stroke.a, 0, 1e-6, "not begun at its delay");
+    CHECK(scene_track_eval(s, scene_mob(s, e2)->track, 1.0).fill.a == 0 &&
+              scene_track_eval(s, scene_mob(s, e2)->track, 1.0).stroke.a > 0.3f,
+          "halfway at delay + 0.5");
+    CHECK_NEAR(pd_anim_run_time(s, &(pd_anim){.kind = PD_ANIM_WRITE, .mob = pd_text(s, &(pd_text_style){.str = "a"})}),
+               1, 0, "Write's default run time");
+    late.delay = -1;
+    pd_play(s, &late, 1, NULL);
+    CHECK(pd_scene_error(s) && strstr(pd_scene_error(s), "delay"), "a negative delay is reported");
+    pd_scene_destroy(&s);
+
     /* get_start / get_end where the line is now */
     s = fresh();
     pd_mob ln = pd_line(s, (pd_v2){-1, 0}, (pd_v2){1, 0}, NULL);
