@@ -231,6 +231,11 @@ bool pd_py_build(pd_scene *s, const char *path, const char *scene_name, pd_err *
             snprintf(P.title, sizeof P.title, "%s", title);
             ok = true;
         }
+    } else if (PyErr_ExceptionMatches(py_binding_timeout_type())) {
+        /* the limit struck while the runner was already reporting */
+        PyErr_Clear();
+        pd_err_set(err, "%s: the scene ran past podium's time limit of %g s (PODIUM_PY_TIMEOUT=SECONDS changes it)",
+                   path, limit);
     } else {
         PyErr_Clear();
         pd_err_set(err, "%s: podium's Python runner failed (a bug in podium)", path);
