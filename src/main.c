@@ -121,8 +121,10 @@ static int run_list(const pd_options *o)
         printf("section %u \"%s\" t=%.3f\n", i + 1, s.tl.sections[i].title, s.tl.sections[i].t);
     for (uint32_t i = 0; i < s.tl.stop_count; i++) {
         const pd_stop *st = &s.tl.stops[i];
-        printf("stop %u t=%.3f hold=%.3f section=%d%s\n", i + 1, st->t, st->hold, st->section + 1,
-               st->loop ? " loop" : "");
+        char title[160];
+        bool titled = pd_timeline_stop_title(&s.tl, i + 1, title, sizeof title) > 0;
+        printf("stop %u t=%.3f hold=%.3f section=%d%s%s%s%s\n", i + 1, st->t, st->hold, st->section + 1,
+               st->loop ? " loop" : "", titled ? " \"" : "", titled ? title : "", titled ? "\"" : "");
     }
     printf("duration %.3f\n", s.tl.duration);
     pd_session_unload(&s);
@@ -238,7 +240,9 @@ int main(int argc, char **argv)
                           .hud = o.hud,
                           .fullscreen = o.fullscreen,
                           .monitor = o.monitor,
-                          .presenter_view = o.presenter};
+                          .monitor_given = pd_opt_seen(&o, "--monitor"),
+                          .presenter_view = o.presenter,
+                          .plan = o.plan};
     switch (o.mode) {
     case PD_MODE_LIST:
         return run_list(&o);

@@ -16,10 +16,13 @@ static double clock_of_day_s(void)
 
 static bool render(pd_live *L, uint8_t *px, pd_err *err)
 {
-    /* asked for: the HUD, help and toasts as on screen (never the REC mark) */
-    pd_session_overlays ov = {.overlay = L->overlay, .presenter = L->presenter, .info = {.clock_s = clock_of_day_s()}};
-    bool overlays = L->desc.capture_overlays && L->overlay;
-    return pd_session_render(L->session, pd_presenter_t(L->presenter), overlays ? &ov : NULL, px, err);
+    /* what the audience sees (zoomed, frozen, with the pen's strokes); the
+     * HUD, help and toasts only when asked for (never the REC mark) */
+    pd_session_overlays ov = {.overlay = L->overlay,
+                              .presenter = L->presenter,
+                              .info = {.clock_s = clock_of_day_s()},
+                              .annotations_only = !L->desc.capture_overlays};
+    return pd_session_render(L->session, pd_presenter_audience_t(L->presenter), &ov, px, err);
 }
 
 void pd_live_say(pd_live *L, bool ok, const char *msg)

@@ -91,6 +91,14 @@ static const char *check_to(pd_options *o, const char *v)
     return place(&o->to, v, false) ? NULL : "%s '%s' is not seconds >= 0 or stop:N (e.g. --to stop:3)";
 }
 
+static const char *check_duration(pd_options *o, const char *v)
+{
+    pd_err e = {0};
+    return pd_plan_parse(v, &o->plan, &e) ? NULL
+                                          : "%s '%s' is not a time (e.g. --duration 20m, 1h30m, 12:30, or per section "
+                                            "5m,8m,4m,3m)";
+}
+
 #define AT(f) offsetof(pd_options, f)
 static const pd_opt OPTS[] = {
     {.help = "Talk:"},
@@ -126,7 +134,8 @@ static const pd_opt OPTS[] = {
     {.name = "--fullscreen", .shown = "--fullscreen", .help = "start fullscreen", .kind = FLAG, .at = AT(fullscreen)},
     {.name = "--monitor",
      .shown = "--monitor N",
-     .help = "monitor for fullscreen (0-based, default 0)",
+     .help = "the audience's monitor (0-based; default 0, or 1 with --presenter\nand two monitors: the presenter view "
+             "goes on the other)",
      .kind = INT,
      .at = AT(monitor),
      .hi = 63,
@@ -136,6 +145,12 @@ static const pd_opt OPTS[] = {
      .help = "open the presenter view (a second window; S toggles it)",
      .kind = FLAG,
      .at = AT(presenter)},
+    {.name = "--duration",
+     .shown = "--duration TIME",
+     .help = "the talk's planned length (20m, 1h30m, 12:30) or each section's\n(5m,8m,4m,3m): the HUD and presenter "
+             "view show the time left,\ncoloured ahead / on time / behind",
+     .kind = CHECK,
+     .check = check_duration},
     {.name = "--hud",
      .shown = "--hud",
      .help = "start with the HUD shown (it starts hidden; H toggles it)",

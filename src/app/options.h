@@ -38,6 +38,7 @@ typedef struct pd_options {
     const char *export_path, *stops_dir, *handout;
     pd_place start, from, to;
     bool testcard, fullscreen, presenter, hud, capture_overlays, force;
+    pd_plan plan;  /* --duration */
     bool seen[40]; /* by option index: given on the command line */
 } pd_options;
 

@@ -20,7 +20,11 @@ static double clock_of_day_s(void)
 
 static pd_presenter *presenter_for(const pd_session *s, const pd_present_desc *d, pd_err *err)
 {
-    return pd_presenter_create(&(pd_presenter_desc){.timeline = s->tl, .hud = d->hud, .fullscreen = d->fullscreen},
+    return pd_presenter_create(&(pd_presenter_desc){.timeline = s->tl,
+                                                    .hud = d->hud,
+                                                    .fullscreen = d->fullscreen,
+                                                    .title = s->title,
+                                                    .plan = d->plan.total_s > 0 ? &d->plan : NULL},
                                err);
 }
 
@@ -90,7 +94,8 @@ int pd_present_keys(const pd_present_desc *d, const char *script, FILE *out)
     if (needs_gl) {
         if (!pd_session_headless(&s, &err))
             goto fail;
-        if (d->live.capture_overlays && !(L.overlay = pd_overlay_create(s.fonts, &err)))
+        /* the pen's strokes are captured always, the HUD and help when asked */
+        if (!(L.overlay = pd_overlay_create(s.fonts, &err)))
             goto fail;
     }
     for (int i = 0; i < pd_script_count(sc); i++) {
@@ -142,10 +147,10 @@ static void pview_close(pview *pv, pd_window *main_w)
     pd_window_make_current(main_w);
 }
 
-static bool pview_open(pview *pv, const pd_session *s, const pd_present_desc *d, pd_window *main_w, pd_err *err)
+static bool pview_open(pview *pv, const pd_session *s, int audience_monitor, pd_window *main_w, pd_err *err)
 {
     int mons = pd_window_monitor_count();
-    int other = d->monitor == 0 ? 1 : 0;
+    int other = audience_monitor == 0 ? 1 : 0;
     pv->w = pd_window_create(&(pd_window_desc){.title = "podium: presenter view",
                                                .width = 1280,
                                                .height = 720,
@@ -191,6 +196,13 @@ static unsigned handle_event(pd_presenter *p, const pd_window_event *ev, pd_view
     double fx = 0.5, fy = 0.5;
     if (is_main)
         to_frame(vp, fb_h, ev->x, ev->y, &fx, &fy);
+    /* the presenter view's mouse does not point at the audience's frame:
+     * its clicks step (next, previous), nothing else */
+    if (!is_main && (ev->type == PD_EV_MOUSE_MOVE || ev->type == PD_EV_MOUSE_DOWN || ev->type == PD_EV_MOUSE_UP)) {
+        pd_presenter_view v = pd_presenter_get_view(p);
+        if (ev->type == PD_EV_MOUSE_MOVE || v.pen || v.overview)
+            return 0;
+    }
     switch (ev->type) {
     case PD_EV_KEY_DOWN:
         return pd_presenter_key(p, ev->key, ev->mods);
@@ -203,7 +215,7 @@ static unsigned handle_event(pd_presenter *p, const pd_window_event *ev, pd_view
     case PD_EV_MOUSE_MOVE:
         return pd_presenter_mouse_move(p, fx, fy);
     case PD_EV_SCROLL:
-        return pd_presenter_scroll(p, ev->dy);
+        return (ev->mods & PD_MOD_CTRL) ? pd_presenter_zoom_scroll(p, ev->dy) : pd_presenter_scroll(p, ev->dy);
     }
     return 0;
 }
@@ -222,6 +234,8 @@ int pd_present_window(const pd_present_desc *d)
     pview pv = {0};
     pd_live L = {.session = &s, .desc = d->live};
     pd_watch *watch = NULL;
+    pd_overview_thumbs thumbs = {0};
+    bool thumbs_failed = false;
     int rc = 2;
     if (!pd_session_load(&s, &d->session, &err))
         goto fail;
@@ -242,9 +256,21 @@ int pd_present_window(const pd_present_desc *d)
         rc = 1;
         goto fail;
     }
+    /* monitors are known once a window exists: a --monitor that is not
+     * there gets a line; with --presenter and two monitors the audience
+     * goes on the other one by default (pdfpc's rule), the presenter view
+     * on the first */
+    int mons = pd_window_monitor_count(), audience = d->monitor;
+    if (d->monitor_given && mons > 0 && d->monitor >= mons) {
+        fprintf(stderr, "podium: --monitor %d: there %s %d monitor%s (0..%d); using monitor 0\n", d->monitor,
+                mons == 1 ? "is" : "are", mons, mons == 1 ? "" : "s", mons - 1);
+        audience = 0;
+    } else if (!d->monitor_given && d->presenter_view && mons > 1 && pd_window_set_monitor(w, 1)) {
+        audience = 1;
+    }
     if (!pd_session_gl(&s, pd_window_get_proc, &err))
         goto fail;
-    if (d->presenter_view && !pview_open(&pv, &s, d, w, &err)) {
+    if (d->presenter_view && !pview_open(&pv, &s, audience, w, &err)) {
         fprintf(stderr, "podium: presenter view: %s\n", err.msg);
         err.msg[0] = 0;
     }
@@ -253,9 +279,9 @@ int pd_present_window(const pd_present_desc *d)
     int fw = 0, fh = 0;
     bool quit = false;
     while (!quit && !pd_window_should_close(w)) {
-        pd_play_mode m = pd_presenter_mode(p);
         pd_presenter_view v = pd_presenter_get_view(p);
-        bool busy = m == PD_MODE_PLAYING || m == PD_MODE_REVERSE || v.scrubbing || L.rec || v.toast;
+        /* moving, scrubbing or looping: draw every frame */
+        bool busy = pd_presenter_animating(p) || v.scrubbing || L.rec || v.toast;
         /* idle: sleep until an event, waking for the clock and timer */
         pd_window_poll(w, busy ? 0 : 0.1);
         unsigned act = 0;
@@ -277,6 +303,7 @@ int pd_present_window(const pd_present_desc *d)
             if (pd_present_reload(&s, p, &err)) {
                 if (pv.w)
                     pview_reupload(&pv, &s, w);
+                pd_overview_thumbs_release(s.gfx, &thumbs); /* the overview renders the new talk */
                 snprintf(msg, sizeof msg, "reloaded %s", d->session.talk);
                 pd_live_say(&L, true, msg);
             } else {
@@ -291,7 +318,7 @@ int pd_present_window(const pd_present_desc *d)
         if (act & PD_ACT_PRESENTER_VIEW) {
             if (pv.w) {
                 pview_close(&pv, w);
-            } else if (!pview_open(&pv, &s, d, w, &err)) {
+            } else if (!pview_open(&pv, &s, audience, w, &err)) {
                 pd_live_say(&L, false, err.msg);
                 err.msg[0] = 0;
             }
@@ -306,9 +333,26 @@ int pd_present_window(const pd_present_desc *d)
                                   .info = {.clock_s = clock_of_day_s(),
                                            .recording = L.rec != NULL,
                                            .recording_s = L.rec ? pd_presenter_get_view(p).now_s - L.rec_start : 0}};
+        /* the overview's picture: every stop rendered once at the frame's size
+         * on screen, in the first idle moment (or when it opens first) and
+         * again after a resize or a reload */
+        if (thumbs.sheet && (thumbs.width != vp.w || thumbs.height != vp.h))
+            pd_overview_thumbs_release(s.gfx, &thumbs);
+        if (!thumbs.sheet && !thumbs_failed && s.talk && vp.w > 0 && vp.h > 0 &&
+            (!busy || pd_presenter_get_view(p).overview) &&
+            !pd_overview_thumbs_render(s.gfx, s.talk, p, vp.w, vp.h, &thumbs, &err)) {
+            /* said once; the overview then shows empty frames */
+            fprintf(stderr, "podium: overview: %s\n", err.msg);
+            err.msg[0] = 0;
+            thumbs_failed = true;
+            pd_overview_thumbs_release(s.gfx, &thumbs);
+        }
+        ov.info.thumbs = &thumbs;
         pd_window_framebuffer_size(w, &fw, &fh);
         if (fw > 0 && fh > 0) {
-            if (!pd_session_draw_frame(&s, &(pd_gfx_pass){.width = fw, .height = fh}, pd_presenter_t(p), &ov, &err))
+            /* the audience's frame: frozen (Shift+F) or live, zoomed as the presenter has it */
+            if (!pd_session_draw_frame(&s, &(pd_gfx_pass){.width = fw, .height = fh}, pd_presenter_audience_t(p), &ov,
+                                       &err))
                 goto fail;
             vp = pd_gfx_viewport(s.gfx);
         }
@@ -333,6 +377,8 @@ fail:
         pd_window_make_current(w);
     pd_live_finish(&L);
     pview_close(&pv, w);
+    if (s.gfx)
+        pd_overview_thumbs_release(s.gfx, &thumbs);
     pd_overlay_destroy(&L.overlay);
     pd_presenter_destroy(&p);
     pd_session_unload(&s);

@@ -26,7 +26,9 @@ typedef struct pd_present_desc {
     bool hud;       /* the HUD shown from the start */
     bool fullscreen;
     int monitor;
+    bool monitor_given;  /* --monitor was given (else --presenter picks the other monitor) */
     bool presenter_view; /* open the presenter view at start */
+    pd_plan plan;        /* --duration (total_s 0: none) */
 } pd_present_desc;
 
 /* Presents in a window until the speaker quits. Returns the exit code: 0,

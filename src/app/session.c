@@ -130,12 +130,17 @@ void pd_session_unload(pd_session *s)
 
 bool pd_session_draw_frame(pd_session *s, const pd_gfx_pass *pass, double t, const pd_session_overlays *ov, pd_err *err)
 {
-    pd_gfx_begin(s->gfx, pass);
+    pd_gfx_pass zoomed = *pass;
+    if (ov && ov->presenter)
+        pd_overlay_audience_pass(ov->presenter, &zoomed);
+    pd_gfx_begin(s->gfx, &zoomed);
     if (s->talk)
         pd_gfx_scene_draw(s->gfx, s->talk, t);
     else if (s->card && !pd_testcard_draw(s->card, s->gfx, t, err))
         return false;
-    if (ov && ov->overlay && !pd_overlay_draw(ov->overlay, s->gfx, ov->presenter, &ov->info, err))
+    if (ov && ov->overlay && ov->annotations_only)
+        pd_overlay_draw_annotations(ov->overlay, s->gfx, ov->presenter);
+    else if (ov && ov->overlay && !pd_overlay_draw(ov->overlay, s->gfx, ov->presenter, &ov->info, err))
         return false;
     pd_gfx_end(s->gfx);
     return true;

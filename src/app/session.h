@@ -70,15 +70,17 @@ void pd_session_unload(pd_session *s);
  * script's one line) the old talk stays as it was. */
 bool pd_session_reload(pd_session *s, pd_err *err);
 
-/* Overlays drawn over the frame: the presenter's HUD, help, toasts. */
+/* Overlays drawn over the frame: the presenter's HUD, help, toasts, the
+ * speaker's tools; the talk is zoomed as the presenter has it (Z). */
 typedef struct pd_session_overlays {
     pd_overlay *overlay;
     const pd_presenter *presenter;
     pd_overlay_info info;
+    bool annotations_only; /* only the pen's strokes (captures without --capture-overlays) */
 } pd_session_overlays;
 
 /* The talk (or the test card) at t into the pass, overlays (NULL: none)
- * over it. */
+ * over it; with a presenter, the talk is zoomed as it has it. */
 bool pd_session_draw_frame(pd_session *s, const pd_gfx_pass *pass, double t, const pd_session_overlays *ov,
                            pd_err *err);
 /* Headless: the frame at t (with overlays, or NULL) into the session's

@@ -72,7 +72,7 @@ typedef struct pd_window_event {
     bool repeat;
     int button;  /* 0 left, 1 right, 2 middle */
     double x, y; /* cursor in framebuffer pixels, origin top-left */
-    double dy;   /* wheel: > 0 away from the user */
+    double dy;   /* wheel: > 0 away from the user (mods: the Ctrl and Shift keys held) */
 } pd_window_event;
 /* Pops the next queued event; false when none. */
 bool pd_window_next_event(pd_window *w, pd_window_event *ev);
@@ -80,7 +80,11 @@ bool pd_window_next_event(pd_window *w, pd_window_event *ev);
 /* Makes the window's GL context current (one thread, two windows). */
 void pd_window_make_current(pd_window *w);
 bool pd_window_is_fullscreen(const pd_window *w);
-/* Number of monitors connected (0 when unknown). */
+/* Number of monitors connected (0 when unknown: before the first window). */
 int pd_window_monitor_count(void);
+/* Moves the window to monitor n (0-based), fullscreen there when it is
+ * fullscreen; later fullscreen toggles use it. False (nothing moved) when
+ * there is no monitor n. */
+bool pd_window_set_monitor(pd_window *w, int monitor);
 
 #endif

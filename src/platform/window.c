@@ -145,8 +145,15 @@ static void on_scroll(GLFWwindow *win, double dx, double dy)
 {
     (void)dx;
     pd_window *w = glfwGetWindowUserPointer(win);
+    /* GLFW gives a wheel no modifiers: Ctrl+wheel (zoom) reads the keys held */
+    int mods = 0;
+    if (glfwGetKey(win, GLFW_KEY_LEFT_CONTROL) == GLFW_PRESS || glfwGetKey(win, GLFW_KEY_RIGHT_CONTROL) == GLFW_PRESS)
+        mods |= GLFW_MOD_CONTROL;
+    if (glfwGetKey(win, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS || glfwGetKey(win, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS)
+        mods |= GLFW_MOD_SHIFT;
     if (w && dy != 0)
-        push_event(w, (pd_window_event){.type = PD_EV_SCROLL, .dy = dy, .x = w->cursor_x, .y = w->cursor_y});
+        push_event(w,
+                   (pd_window_event){.type = PD_EV_SCROLL, .mods = mods, .dy = dy, .x = w->cursor_x, .y = w->cursor_y});
 }
 
 pd_window *pd_window_create(const pd_window_desc *desc, pd_err *err)
@@ -255,6 +262,24 @@ bool pd_window_next_event(pd_window *w, pd_window_event *ev)
 
 void pd_window_make_current(pd_window *w) { glfwMakeContextCurrent(w->win); }
 bool pd_window_is_fullscreen(const pd_window *w) { return glfwGetWindowMonitor(w->win) != NULL; }
+
+bool pd_window_set_monitor(pd_window *w, int monitor)
+{
+    int count = 0;
+    GLFWmonitor **mons = glfwGetMonitors(&count);
+    if (monitor < 0 || monitor >= count)
+        return false;
+    w->monitor = monitor;
+    if (glfwGetWindowMonitor(w->win)) {
+        const GLFWvidmode *mode = glfwGetVideoMode(mons[monitor]);
+        glfwSetWindowMonitor(w->win, mons[monitor], 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        int mx = 0, my = 0, mw = 0, mh = 0;
+        glfwGetMonitorWorkarea(mons[monitor], &mx, &my, &mw, &mh);
+        glfwSetWindowPos(w->win, mx + 40, my + 40);
+    }
+    return true;
+}
 
 int pd_window_monitor_count(void)
 {

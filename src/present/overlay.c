@@ -372,12 +372,14 @@ static bool slots_reserve(slot **arr, int *count, int n, pd_err *err)
     return true;
 }
 
-/* the cell of stop n in the sheet, in the sheet's pixels (origin bottom-left) */
-static pd_viewport thumb_cell(const pd_overview_thumbs *t, int n)
+#define OVERVIEW_FILL PD_HEX(0x141414)
+
+/* a cell of the grid in pixels of a w x h frame (origin bottom-left) */
+static pd_viewport cell_px(const pd_overview_cell *c, int w, int h)
 {
-    int i = n - 1, col = i % t->columns, row = i / t->columns;
-    int h = pd_gfx_target_height(t->sheet);
-    return (pd_viewport){col * t->cell_w, h - (row + 1) * t->cell_h, t->cell_w, t->cell_h};
+    int x0 = (int)lround(c->x * w), x1 = (int)lround((c->x + c->w) * w);
+    int y0 = (int)lround(c->y * h), y1 = (int)lround((c->y + c->h) * h);
+    return (pd_viewport){x0, h - y1, x1 - x0, y1 - y0};
 }
 
 static bool draw_overview(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_overview_thumbs *thumbs,
@@ -386,27 +388,22 @@ static bool draw_overview(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const
     const pd_timeline *tl = pd_presenter_timeline(p);
     const pd_overview_grid *grid = pd_presenter_overview_grid(p);
     int n = grid->stop_count, current = pd_presenter_stop(p);
-    pd_gfx_rect(
-        g, &(pd_draw_rect){.center = {0, 0}, .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f}, .fill = PD_HEX(0x141414)});
+    bool baked = thumbs && thumbs->sheet && thumbs->count == n;
+    if (baked) /* the background and every thumbnail in one copy */
+        pd_gfx_blit(g, thumbs->sheet, (pd_viewport){0, 0, thumbs->width, thumbs->height}, (pd_v2){0, 0},
+                    (pd_v2){PD_FRAME_W, PD_FRAME_H});
+    else
+        pd_gfx_rect(g, &(pd_draw_rect){
+                           .center = {0, 0}, .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f}, .fill = OVERVIEW_FILL});
     char buf[256];
     snprintf(buf, sizeof buf,
              "Overview: %d stops   \xe2\x86\x90\xe2\x86\x92\xe2\x86\x91\xe2\x86\x93 or the "
              "mouse select, Enter goes, Esc returns",
              n);
-    if (!text(o, g, SLOT_OV_TITLE, buf, 10, false, sx(PD_OVERVIEW_X0), sy(0.05), -1, PD_LIGHT_GRAY, err) ||
+    if (!text(o, g, SLOT_OV_TITLE, buf, 10, false, sx(grid->left), sy(0.05), -1, PD_LIGHT_GRAY, err) ||
         !slots_reserve(&o->captions, &o->caption_count, n, err) ||
         !slots_reserve(&o->heads, &o->head_count, grid->bands, err))
         return false;
-    /* the thumbnails (and the frames behind any missing one) under everything else */
-    for (int k = 1; k <= n; k++) {
-        pd_overview_cell c = pd_overview_cell_of(grid, tl, k);
-        pd_v2 centre = {sx(c.x + c.w / 2), sy(c.y + c.h / 2)},
-              size = {(float)(c.w * PD_FRAME_W), (float)(c.h * PD_FRAME_H)};
-        if (thumbs && thumbs->sheet && k <= thumbs->count)
-            pd_gfx_blit(g, thumbs->sheet, thumb_cell(thumbs, k), centre, size);
-        else
-            pd_gfx_rect(g, &(pd_draw_rect){.center = centre, .size = size, .fill = PD_BLACK});
-    }
     for (int k = 1; k <= n; k++) {
         pd_overview_cell c = pd_overview_cell_of(grid, tl, k);
         pd_v2 centre = {sx(c.x + c.w / 2), sy(c.y + c.h / 2)},
@@ -414,6 +411,7 @@ static bool draw_overview(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const
         bool sel = k == v->overview_selected, cur = k == current;
         pd_gfx_rect(g, &(pd_draw_rect){.center = centre,
                                        .size = size,
+                                       .fill = baked ? PD_RGBA(0, 0, 0, 0) : PD_BLACK,
                                        .stroke = sel   ? PD_YELLOW
                                                  : cur ? PD_BLUE
                                                        : PD_DARK_GRAY,
@@ -448,25 +446,23 @@ static bool draw_overview(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const
     return true;
 }
 
-bool pd_overview_thumbs_render(pd_gfx *g, const pd_gfx_scene *talk, const pd_timeline *tl, int cell_w,
+bool pd_overview_thumbs_render(pd_gfx *g, const pd_gfx_scene *talk, const pd_presenter *p, int width, int height,
                                pd_overview_thumbs *out, pd_err *err)
 {
     *out = (pd_overview_thumbs){0};
-    int n = (int)tl->stop_count;
-    if (n == 0)
-        return true;
-    int cw = cell_w > 0 ? cell_w : 320, columns = 8;
-    int rows = (n + columns - 1) / columns;
-    /* keep the sheet inside a size every GL takes */
-    while (rows * cw * 9 / 16 > 8192 && cw > 32)
-        cw /= 2;
-    int ch = cw * 9 / 16;
-    pd_gfx_target *sheet = pd_gfx_target_create(g, columns * cw, rows * ch, err);
+    const pd_timeline *tl = pd_presenter_timeline(p);
+    const pd_overview_grid *grid = pd_presenter_overview_grid(p);
+    pd_gfx_target *sheet = pd_gfx_target_create(g, width, height, err);
     if (!sheet)
         return false;
-    *out = (pd_overview_thumbs){.sheet = sheet, .cell_w = cw, .cell_h = ch, .columns = columns, .count = n};
-    for (int k = 1; k <= n; k++) {
-        pd_gfx_begin(g, &(pd_gfx_pass){.target = sheet, .rect = thumb_cell(out, k)});
+    *out = (pd_overview_thumbs){.sheet = sheet, .width = width, .height = height, .count = grid->stop_count};
+    pd_gfx_begin(g, &(pd_gfx_pass){.target = sheet});
+    pd_gfx_rect(
+        g, &(pd_draw_rect){.center = {0, 0}, .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f}, .fill = OVERVIEW_FILL});
+    pd_gfx_end(g);
+    for (int k = 1; k <= grid->stop_count; k++) {
+        pd_overview_cell c = pd_overview_cell_of(grid, tl, k);
+        pd_gfx_begin(g, &(pd_gfx_pass){.target = sheet, .rect = cell_px(&c, width, height)});
         pd_gfx_scene_draw(g, talk, pd_timeline_stop_t(tl, (uint32_t)k));
         pd_gfx_end(g);
     }

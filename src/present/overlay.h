@@ -30,18 +30,20 @@
 
 typedef struct pd_overlay pd_overlay;
 
-/* Every stop's frame rendered once into one target (the overview's
- * thumbnails): stop n is cell n-1, `columns` cells a row from the top-left,
- * each cell_w x cell_h pixels. */
+/* The overview's picture, rendered once: its background with every stop's
+ * frame in its cell of the grid (present/overview.h), width x height pixels
+ * (the frame's size on screen, so drawing it is one unscaled copy; the
+ * marks and captions are drawn live over it). */
 typedef struct pd_overview_thumbs {
     pd_gfx_target *sheet;
-    int cell_w, cell_h, columns, count;
+    int width, height, count;
 } pd_overview_thumbs;
 
-/* Renders stops 1..stop_count of talk at their held frames into out->sheet
- * (cells of about cell_w pixels wide; 0: 320). Fails (err) when the target
- * cannot be made. Release with pd_overview_thumbs_release. */
-bool pd_overview_thumbs_render(pd_gfx *g, const pd_gfx_scene *talk, const pd_timeline *tl, int cell_w,
+/* Renders stops 1..N of talk at their held frames, laid out by p's grid,
+ * into out->sheet. Fails (err) when the target cannot be made. Render it
+ * again when the frame's size on screen changes; release with
+ * pd_overview_thumbs_release. */
+bool pd_overview_thumbs_render(pd_gfx *g, const pd_gfx_scene *talk, const pd_presenter *p, int width, int height,
                                pd_overview_thumbs *out, pd_err *err);
 void pd_overview_thumbs_release(pd_gfx *g, pd_overview_thumbs *t);
 

@@ -44,6 +44,7 @@ pd_overview_grid pd_overview_grid_make(const pd_timeline *tl)
         }
     }
     best.row_h = best.thumb_h + PD_OVERVIEW_CAPTION_H + PD_OVERVIEW_GAP;
+    best.left = PD_OVERVIEW_X0 + (area_w - best.columns * best.thumb_w - (best.columns - 1) * PD_OVERVIEW_GAP) / 2;
     return best;
 }
 
@@ -78,7 +79,7 @@ pd_overview_cell pd_overview_cell_of(const pd_overview_grid *g, const pd_timelin
     c.band = band;
     c.w = g->thumb_w;
     c.h = g->thumb_h;
-    c.x = PD_OVERVIEW_X0 + c.col * (g->thumb_w + PD_OVERVIEW_GAP);
+    c.x = g->left + c.col * (g->thumb_w + PD_OVERVIEW_GAP);
     c.y = y;
     return c;
 }

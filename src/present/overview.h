@@ -35,6 +35,7 @@ typedef struct pd_overview_grid {
     double thumb_w; /* a thumbnail's width and height, frame fractions */
     double thumb_h; /* (16:9 in pixels: thumb_h == thumb_w * 16/9 * 9/16 == thumb_w) */
     double row_h;   /* thumbnail + caption + gap */
+    double left;    /* the grid's left edge: centred in the area */
     int stop_count;
 } pd_overview_grid;
 

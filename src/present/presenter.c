@@ -590,12 +590,73 @@ static void pen_begin(pd_presenter *p, double x, double y)
     pen_add(p, x, y);
 }
 
+/* distance of q from the line through a and b, in frame widths (y is 9/16 of x) */
+static double off_line(pd_v2 q, pd_v2 a, pd_v2 b)
+{
+    double k = 9.0 / 16.0;
+    double ax = a.x, ay = a.y * k, bx = b.x - ax, by = b.y * k - ay, qx = q.x - ax, qy = q.y * k - ay;
+    double len = hypot(bx, by);
+    if (len < 1e-12)
+        return hypot(qx, qy);
+    double u = fmin(fmax((qx * bx + qy * by) / (len * len), 0), 1);
+    return hypot(qx - u * bx, qy - u * by);
+}
+
+/* Ramer-Douglas-Peucker on a finished stroke, in place: the points that keep
+ * it within PD_PEN_SIMPLIFY of its path. */
+static void pen_simplify(pd_presenter *p, pd_pen_stroke *s)
+{
+    uint32_t n = s->count;
+    if (n < 3)
+        return;
+    pd_v2 *pt = points(p) + s->first;
+    unsigned char *keep = calloc(n, 1);
+    uint32_t *stack = malloc(2 * n * sizeof *stack);
+    if (!keep || !stack) {
+        free(keep);
+        free(stack);
+        return; /* kept as drawn */
+    }
+    keep[0] = keep[n - 1] = 1;
+    uint32_t top = 0;
+    stack[top++] = 0;
+    stack[top++] = n - 1;
+    while (top) {
+        uint32_t b = stack[--top], a = stack[--top], far = a;
+        double worst = PD_PEN_SIMPLIFY;
+        for (uint32_t i = a + 1; i < b; i++) {
+            double d = off_line(pt[i], pt[a], pt[b]);
+            if (d > worst) {
+                worst = d;
+                far = i;
+            }
+        }
+        if (far != a) {
+            keep[far] = 1;
+            stack[top++] = a;
+            stack[top++] = far;
+            stack[top++] = far;
+            stack[top++] = b;
+        }
+    }
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (keep[i])
+            pt[m++] = pt[i];
+    free(keep);
+    free(stack);
+    /* the stroke is the last one: its dropped points are the array's tail */
+    p->points.len -= n - m;
+    s->count = m;
+}
+
 static void pen_end(pd_presenter *p)
 {
     if (!p->drawing)
         return;
     p->drawing = false;
     pd_pen_stroke *s = &strokes(p)[p->strokes.len - 1];
+    pen_simplify(p, s);
     if (s->count == 1) {
         /* a click draws a dot: a stroke too short to fold */
         pd_v2 q = points(p)[s->first];

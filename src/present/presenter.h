@@ -46,6 +46,9 @@
 #define PD_PEN_COLORS 5
 /* A stroke keeps a point only this far (frame fractions) from the last one. */
 #define PD_PEN_MIN_STEP 0.0015
+/* A finished stroke keeps the points it needs to stay within this of its
+ * drawn path (widths of the frame; 0.6 px at 1920): fewer segments to draw. */
+#define PD_PEN_SIMPLIFY 0.0003
 /* --duration: at most this many per-section times. */
 #define PD_PLAN_MAX_SECTIONS 64
 

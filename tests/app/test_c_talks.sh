@@ -21,7 +21,7 @@ if [[ -s "$TMP/file.png" ]] && cmp -s "$TMP/file.png" "$TMP/builtin.png"; then o
   bad "wrap_demo.c stop 2 is not the demo's stop 2"; fi
 
 # a talk of its own: its stops, sections and title
-want=$'section 1 "Hello" t=0.000\nsection 2 "Goodbye" t=5.500\nstop 1 t=1.000 hold=1.000 section=1\nstop 2 t=3.500 hold=2.000 section=1\nstop 3 t=6.500 hold=0.500 section=2\nduration 7.000'
+want=$'section 1 "Hello" t=0.000\nsection 2 "Goodbye" t=5.500\nstop 1 t=1.000 hold=1.000 section=1 "The title, written."\nstop 2 t=3.500 hold=2.000 section=1\nstop 3 t=6.500 hold=0.500 section=2\nduration 7.000'
 got=$("$PODIUM" "$T/hello.c" --list 2>&1)
 if [[ "$got" == "$want" ]]; then ok; else bad "hello.c --list: $got"; fi
 

@@ -6,7 +6,8 @@
  *   - the speaker's tools: opening the overview (the first time with its
  *     thumbnails rendered, then cached; target: under 100 ms), frames with
  *     the pen holding 500 strokes, and stepping through the talk zoomed 4x.
- * Usage: bench_present [TALK] (default: gqa when it exists, else demo). */
+ * Usage: bench_present [TALK] [--tools] (default: gqa when it exists, else
+ * demo; --tools: only the speaker's tools). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +89,9 @@ static void sample(bench *b)
 
 int main(int argc, char **argv)
 {
+    bool tools_only = argc > 1 && strcmp(argv[argc - 1], "--tools") == 0;
+    if (tools_only)
+        argc--;
     const char *name = argc > 1 ? argv[1] : (pd_talk_find("gqa") ? "gqa" : "demo");
     const pd_talk *talk = pd_talk_find(name);
     if (!talk) {
@@ -116,6 +120,8 @@ int main(int argc, char **argv)
     int worst_frames = 0;
     double worst_ms = 0, sum_ms = 0;
     uint32_t ns = pd_scene_timeline(b.s).stop_count;
+    if (tools_only)
+        goto tools;
     for (uint32_t i = 0; i <= ns; i++) {
         pd_presenter_goto_stop(b.p, (int)i, &err);
         frame(&b, true);
@@ -182,13 +188,13 @@ int main(int argc, char **argv)
     report("scrubbing", &b);
     pd_presenter_key_up(b.p, PD_KEY_LEFT, 0);
 
+tools:;
     /* the overview: the first open renders every stop's thumbnail once;
      * later opens draw from that sheet */
-    pd_timeline tl = pd_scene_timeline(b.s);
     pd_overview_thumbs thumbs = {0};
     pd_presenter_goto_stop(b.p, (int)(ns / 2), &err);
     double t0 = pd_clock_now_s();
-    if (!pd_overview_thumbs_render(b.f.gfx, b.f.talk, &tl, 0, &thumbs, &err)) {
+    if (!pd_overview_thumbs_render(b.f.gfx, b.f.talk, b.p, W, H, &thumbs, &err)) {
         fprintf(stderr, "bench_present: %s\n", err.msg);
         return 1;
     }
@@ -234,7 +240,11 @@ int main(int argc, char **argv)
         pd_presenter_mouse_up(b.p, 0, x + 0.16, y);
     }
     int strokes = 0;
-    pd_presenter_strokes(b.p, &strokes, NULL);
+    const pd_pen_stroke *st = pd_presenter_strokes(b.p, &strokes, NULL);
+    long pen_points = 0;
+    for (int i = 0; i < strokes; i++)
+        pen_points += st[i].count;
+    printf("  (pen: %d strokes, %ld points kept of %d drawn)\n", strokes, pen_points, strokes * 41);
     for (int i = 0; i < 300; i++) {
         pd_presenter_mouse_move(b.p, 0.3 + 0.001 * i, 0.5);
         pd_presenter_tick(b.p, DT);

@@ -192,7 +192,7 @@ int main(void)
 
     /* the overview: thumbnails rendered once, laid out by section */
     pd_overview_thumbs thumbs = {0};
-    CHECK(pd_overview_thumbs_render(c.f.gfx, c.f.talk, &tl, 0, &thumbs, &err), "thumbs: %s", err.msg);
+    CHECK(pd_overview_thumbs_render(c.f.gfx, c.f.talk, c.p, W, H, &thumbs, &err), "thumbs: %s", err.msg);
     c.info.thumbs = &thumbs;
     pd_presenter_goto_stop(c.p, 7, NULL);
     keys(&c, "tab down");
