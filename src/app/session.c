@@ -66,17 +66,13 @@ bool pd_session_load(pd_session *s, const pd_session_desc *desc, pd_err *err)
     return pd_scene_finalize(s->scene, s->atlas, err);
 }
 
-bool pd_session_reload(pd_session *s, pd_err *err)
+/* Finalises and uploads scene and, only when both worked, puts it (and the
+ * object its C talk came from) in place of the session's talk or test card;
+ * else destroys them and leaves the session as it was. */
+static bool adopt(pd_session *s, pd_scene *scene, pd_cfile *cfile, pd_err *err)
 {
-    if (!s->scene)
-        return pd_err_set(err, "the test card has no file to reload");
-    pd_scene *scene = pd_scene_create(s->fonts);
-    pd_cfile *cfile = NULL;
     pd_gfx_scene *talk = NULL;
-    char title[sizeof s->title];
-    bool ok = scene && build_talk(&s->desc, scene, &cfile, title, sizeof title, err) &&
-              pd_scene_finalize(scene, s->atlas, err) && (!s->gfx || (talk = pd_gfx_scene_create(s->gfx, scene, err)));
-    if (!ok) { /* the old talk stays */
+    if (!pd_scene_finalize(scene, s->atlas, err) || (s->gfx && !(talk = pd_gfx_scene_create(s->gfx, scene, err)))) {
         pd_scene_destroy(&scene);
         pd_cfile_unload(&cfile);
         return false;
@@ -85,10 +81,28 @@ bool pd_session_reload(pd_session *s, pd_err *err)
         pd_gfx_scene_destroy(s->gfx, &s->talk);
     pd_scene_destroy(&s->scene);
     pd_cfile_unload(&s->cfile);
+    pd_testcard_destroy(&s->card);
     s->scene = scene;
     s->cfile = cfile;
     s->talk = talk;
     s->tl = pd_scene_timeline(scene);
+    return true;
+}
+
+bool pd_session_reload(pd_session *s, pd_err *err)
+{
+    if (!s->scene || !s->desc.talk)
+        return pd_err_set(err, "the talk was not read from a file: nothing to reload");
+    pd_scene *scene = pd_scene_create(s->fonts);
+    pd_cfile *cfile = NULL;
+    char title[sizeof s->title];
+    if (!scene || !build_talk(&s->desc, scene, &cfile, title, sizeof title, err)) {
+        pd_scene_destroy(&scene); /* the old talk stays */
+        pd_cfile_unload(&cfile);
+        return false;
+    }
+    if (!adopt(s, scene, cfile, err))
+        return false;
     snprintf(s->title, sizeof s->title, "%s", title);
     return true;
 }
