@@ -33,6 +33,36 @@ static void progress(const pd_export_desc *d, long done, long total, double t0)
         d->progress(d->user, done, total, pd_clock_now_s() - t0);
 }
 
+/* mp4 exports: frames converted to YUV on the GPU and read back through a
+ * few pixel buffers in flight, so that the next frame renders while the last
+ * ones are read (on a GPU) and the writer thread feeds ffmpeg. Each read in
+ * flight carries its repeat count: a still stretch grows the newest. */
+typedef struct inflight {
+    pd_gfx_readback *rb;
+    int repeat[PD_GFX_READBACK_MAX];
+    int head, depth;
+} inflight;
+
+enum {
+    READS_IN_FLIGHT = 2
+};
+
+/* The oldest read to the sink (its repeat count is final: only the newest grows). */
+static bool inflight_pop(pd_session *s, inflight *f, pd_cap_sink *sink, pd_err *err)
+{
+    uint8_t *px = pd_cap_sink_acquire(sink);
+    bool ok = pd_gfx_readback_pop(s->gfx, f->rb, px, err);
+    /* the buffer goes back to the sink either way; after a failure nothing more is fed */
+    pd_cap_sink_submit(sink, px, f->repeat[f->head]);
+    f->head = (f->head + 1) % f->depth;
+    return ok;
+}
+
+static int *inflight_newest(inflight *f)
+{
+    return &f->repeat[(f->head + pd_gfx_readback_pending(f->rb) - 1) % f->depth];
+}
+
 bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r, pd_err *err)
 {
     *r = (pd_export_result){0};
@@ -42,22 +72,42 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
     r->total = lround((d->to - d->from) * d->fps);
     if (r->total < 1)
         r->total = 1;
-    pd_cap_sink *sink = pd_cap_sink_open(
-        &(pd_cap_sink_desc){
-            .path = d->path, .width = w, .height = h, .fps = d->fps, .force = d->force, .option = "--export"},
-        err);
+    size_t n = strlen(d->path);
+    bool yuv = n >= 4 && strcmp(d->path + n - 4, ".mp4") == 0 && w % 2 == 0 && h % 2 == 0;
+    pd_cap_sink *sink = pd_cap_sink_open(&(pd_cap_sink_desc){.path = d->path,
+                                                             .width = w,
+                                                             .height = h,
+                                                             .fps = d->fps,
+                                                             .force = d->force,
+                                                             .option = "--export",
+                                                             .pixels = yuv ? PD_CAP_YUV420 : PD_CAP_RGBA},
+                                         err);
     if (!sink)
         return false;
+    inflight f = {.depth = READS_IN_FLIGHT};
+    if (yuv && !(f.rb = pd_gfx_readback_create(s->gfx, w, h, f.depth, err))) {
+        pd_cap_sink_close(&sink, &(pd_err){0});
+        return false;
+    }
     double t0 = pd_clock_now_s();
-    uint8_t *pending = NULL;
-    int pending_repeat = 0, pending_still = -1;
-    bool ok = true;
-    for (long k = 0; k < r->total; k++) {
+    uint8_t *pending = NULL; /* RGBA: the last frame, not yet submitted */
+    int pending_repeat = 0, last_still = -1;
+    bool ok = true, any = false;
+    for (long k = 0; k < r->total && ok; k++) {
         /* frame-exact: frame k shows t = from + k / fps */
         double t = d->from + (double)k / d->fps;
         int still = still_at(s, t);
-        if (pending && still >= 0 && still == pending_still) {
-            pending_repeat++;
+        if (any && still >= 0 && still == last_still) {
+            if (yuv)
+                (*inflight_newest(&f))++;
+            else
+                pending_repeat++;
+        } else if (yuv) {
+            ok = pd_session_render(s, t, NULL, NULL, err) &&
+                 (!pd_gfx_readback_full(f.rb) || inflight_pop(s, &f, sink, err)) &&
+                 pd_gfx_readback_push(s->gfx, f.rb, s->target, err);
+            if (ok)
+                *inflight_newest(&f) = 1;
         } else {
             if (pending)
                 pd_cap_sink_submit(sink, pending, pending_repeat);
@@ -66,16 +116,20 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
                 pd_cap_sink_submit(sink, pending, 1);
                 pending = NULL;
                 ok = false;
-                break;
             }
             pending_repeat = 1;
-            pending_still = still;
-            r->rendered++;
         }
+        if (ok && !(any && still >= 0 && still == last_still))
+            r->rendered++;
+        any = true;
+        last_still = still;
         if (pd_cap_sink_failed(sink) || pd_out_interrupted())
             break;
         progress(d, k + 1, r->total, t0);
     }
+    while (f.rb && pd_gfx_readback_pending(f.rb) > 0)
+        ok = inflight_pop(s, &f, sink, err) && ok;
+    pd_gfx_readback_destroy(s->gfx, &f.rb);
     if (ok && pending)
         pd_cap_sink_submit(sink, pending, pending_repeat);
     if (ok && pd_out_interrupted() && !pd_cap_sink_failed(sink)) {

@@ -61,6 +61,13 @@ void pd_cap_shots_flush(pd_cap_shots *s);
 /* ---- frame sinks: recordings and exports ---- */
 typedef struct pd_cap_sink pd_cap_sink;
 
+/* What a sink's buffers hold. */
+typedef enum pd_cap_pixels {
+    PD_CAP_RGBA,   /* w*h*4, row 0 at the top; ffmpeg converts to YUV (BT.709, limited range) */
+    PD_CAP_YUV420, /* w*h*3/2, ffmpeg's yuv420p (gfx's pd_gfx_read_yuv420): ffmpeg only encodes. mp4 only,
+                      without a fall-back (PNG frames need RGBA) */
+} pd_cap_pixels;
+
 typedef struct pd_cap_sink_desc {
     const char *path; /* ends in .mp4: ffmpeg; else a folder for frame-000001.png ... */
     int width, height;
@@ -72,14 +79,18 @@ typedef struct pd_cap_sink_desc {
     int buffers;        /* 0 means 3 */
     bool force;         /* replace an existing file, or a folder's frames, once complete */
     const char *option; /* for messages: "--export" */
+    pd_cap_pixels pixels;
 } pd_cap_sink_desc;
 
 /* Fails (NULL, err) when the file exists or the folder holds frames already
  * (unless force), the folder or its parent cannot be written (pd_out_check),
  * or ffmpeg is missing and there is no fallback. */
 pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err);
-/* A free w*h*4 buffer (row 0 at the top); blocks while all are queued. */
+/* A free buffer of pd_cap_sink_frame_bytes (PD_CAP_RGBA: row 0 at the top);
+ * blocks while all are queued. */
 uint8_t *pd_cap_sink_acquire(pd_cap_sink *s);
+/* The bytes of one frame: w*h*4, or w*h*3/2 for PD_CAP_YUV420. */
+size_t pd_cap_sink_frame_bytes(const pd_cap_sink *s);
 /* Queues px as the next `repeat` frames (a still stretch costs one read). */
 void pd_cap_sink_submit(pd_cap_sink *s, uint8_t *px, int repeat);
 /* A one-line notice of a fall-back or failure since the last call (for a

@@ -1,5 +1,6 @@
 #include "capture/frames.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -19,6 +20,9 @@
 
 extern char **environ;
 
+/* x264's speed/size trade-off, chosen by the table in docs/performance.md */
+#define PD_CAP_X264_PRESET "ultrafast"
+
 /* ---- sinks ---- */
 
 typedef enum sink_kind {
@@ -31,6 +35,8 @@ struct pd_cap_sink {
     sink_kind kind; /* guarded by pool.mu after open (a fall-back changes it) */
     int w, h;
     double fps;
+    pd_cap_pixels pixels;
+    size_t frame_bytes;
     char path[2048], png_dir[2048], fallback_dir[2048];
     bool has_fallback;
     bool fell_back; /* the frames go to fallback_dir now */
@@ -171,10 +177,9 @@ static void *sink_main(void *arg)
         bool failed = s->failed;
         pthread_mutex_unlock(&s->pool.mu);
         if (!failed && kind == SINK_FFMPEG) {
-            size_t bytes = (size_t)s->w * (size_t)s->h * 4;
             bool ok = true;
             for (int r = 0; r < it.repeat && ok; r++)
-                ok = write_all(s->fd, it.px, bytes);
+                ok = write_all(s->fd, it.px, s->frame_bytes);
             if (!ok) {
                 int e = errno;
                 char why[200];
@@ -213,38 +218,39 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     char size[32], rate[32];
     snprintf(size, sizeof size, "%dx%d", s->w, s->h);
     snprintf(rate, sizeof rate, "%.6g", s->fps);
-    /* into the temporary name, so -f names the format; -n: ffmpeg too refuses to
-     * overwrite; rgba rows top first, as we read them */
-    char *argv[] = {(char *)prog,
-                    "-hide_banner",
-                    "-loglevel",
-                    "error",
-                    "-f",
-                    "rawvideo",
-                    "-pix_fmt",
-                    "rgba",
-                    "-s",
-                    size,
-                    "-framerate",
-                    rate,
-                    "-i",
-                    "pipe:0",
-                    "-an",
-                    "-c:v",
-                    "libx264",
-                    "-preset",
-                    "ultrafast",
-                    "-crf",
-                    "18",
-                    "-pix_fmt",
-                    "yuv420p",
-                    "-movflags",
-                    "+faststart",
-                    "-f",
-                    "mp4",
-                    "-n",
-                    (char *)pd_out_tmp(&s->out),
-                    NULL};
+    /* BT.709, limited range, said in the stream so that players show the
+     * colours rendered (untagged H.264 is shown as BT.601 by some) */
+    static const char *const tags[] = {"-color_range",     "tv",    "-colorspace", "bt709",
+                                       "-color_primaries", "bt709", "-color_trc",  "bt709"};
+    enum {
+        NTAGS = sizeof tags / sizeof tags[0]
+    };
+    const char *argv[64];
+    int n = 0;
+    const char *head[] = {prog, "-hide_banner", "-loglevel", "error",
+                          "-f", "rawvideo",     "-pix_fmt",  s->pixels == PD_CAP_YUV420 ? "yuv420p" : "rgba"};
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+        argv[n++] = head[i];
+    if (s->pixels == PD_CAP_YUV420) /* the input is converted already: tagged as such, ffmpeg keeps it */
+        for (int i = 0; i < NTAGS; i++)
+            argv[n++] = tags[i];
+    const char *input[] = {"-s", size, "-framerate", rate, "-i", "pipe:0", "-an"};
+    for (size_t i = 0; i < sizeof input / sizeof input[0]; i++)
+        argv[n++] = input[i];
+    if (s->pixels == PD_CAP_RGBA) { /* libswscale's default matrix is BT.601: ask for BT.709 */
+        argv[n++] = "-vf";
+        argv[n++] = "scale=out_color_matrix=bt709:out_range=tv";
+    }
+    /* into the temporary name, so -f names the format; -n: ffmpeg too refuses to overwrite */
+    const char *tail[] = {"-c:v", "libx264", "-preset", PD_CAP_X264_PRESET, "-crf", "18", "-pix_fmt", "yuv420p"};
+    for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
+        argv[n++] = tail[i];
+    for (int i = 0; i < NTAGS; i++)
+        argv[n++] = tags[i];
+    const char *out[] = {"-movflags", "+faststart", "-f", "mp4", "-n", pd_out_tmp(&s->out), NULL};
+    for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
+        argv[n++] = out[i];
+    assert(n <= (int)(sizeof argv / sizeof argv[0]));
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
@@ -256,7 +262,7 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
     posix_spawnattr_setpgroup(&attr, 0);
     pid_t pid;
-    int rc = posix_spawnp(&pid, prog, &fa, &attr, argv, environ);
+    int rc = posix_spawnp(&pid, prog, &fa, &attr, (char *const *)argv, environ);
     posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[0]);
@@ -284,6 +290,8 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
     s->w = desc->width;
     s->h = desc->height;
     s->fps = desc->fps > 0 ? desc->fps : 60;
+    s->pixels = desc->pixels;
+    s->frame_bytes = (size_t)s->w * (size_t)s->h * (s->pixels == PD_CAP_YUV420 ? 3 : 8) / 2;
     s->fd = -1;
     snprintf(s->path, sizeof s->path, "%s", desc->path);
     if (desc->fallback_dir) {
@@ -295,7 +303,9 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
     bool mp4 = has_suffix(s->path, ".mp4");
     int nthreads = 1;
     bool ok = true;
-    if (mp4) {
+    if (s->pixels == PD_CAP_YUV420 && (!mp4 || s->has_fallback)) {
+        ok = pd_err_set(err, "capture: YUV frames go to an mp4 without a fall-back (PNG frames need RGBA)");
+    } else if (mp4) {
         s->kind = SINK_FFMPEG;
         if (s->w % 2 || s->h % 2)
             ok = pd_err_set(err, "an mp4 needs an even size, not %dx%d (e.g. --size 1920x1080)", s->w, s->h);
@@ -342,8 +352,8 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         nthreads = MAX_THREADS; /* PNG encoding is the slow part: one per core */
     }
     if (ok)
-        /* 3 frames in flight keep the encoder busy; each 1080p frame is 8 MB of RSS */
-        ok = pool_init(&s->pool, desc->buffers > 0 ? desc->buffers : 3, (size_t)s->w * (size_t)s->h * 4, err);
+        /* 3 frames in flight keep the encoder busy; a 1080p frame is 8 MB of RSS (RGBA) or 3 MB (YUV) */
+        ok = pool_init(&s->pool, desc->buffers > 0 ? desc->buffers : 3, s->frame_bytes, err);
     if (ok && s->kind == SINK_FFMPEG)
         nthreads = 1; /* frames go down the pipe in order */
     for (int i = 0; ok && i < nthreads; i++) {
@@ -369,6 +379,8 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
 }
 
 uint8_t *pd_cap_sink_acquire(pd_cap_sink *s) { return pool_acquire(&s->pool, true); }
+
+size_t pd_cap_sink_frame_bytes(const pd_cap_sink *s) { return s->frame_bytes; }
 
 void pd_cap_sink_submit(pd_cap_sink *s, uint8_t *px, int repeat)
 {

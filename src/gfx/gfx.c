@@ -1,5 +1,6 @@
 #include "gfx/gfx.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,8 @@ extern const char pd_shader_place_glsl[];
 extern const char pd_shader_prim_vert[];
 extern const char pd_shader_scene_vert[];
 extern const char pd_shader_prim_frag[];
+extern const char pd_shader_yuv_vert[];
+extern const char pd_shader_yuv_frag[];
 extern const char pd_shader_gpu_layout_h[]; /* core/gpu_layout.h: the contract, prepended to each stage */
 
 /* One instance: six vec4 attributes (see shaders/prim.vert). */
@@ -39,8 +42,24 @@ enum {
 #define VARIANT(kind) ((kind) == PD_KIND_GLYPH ? 1 : 0)
 
 struct pd_gfx_target {
-    GLuint fbo, color_rb;
+    GLuint fbo, color_tex; /* a texture, so that the YUV pass can sample it */
     int w, h;
+};
+
+/* The YUV pass's output: an R8 image of w x h*3/2 holding yuv420p's bytes
+ * (shaders/yuv.frag), made for the size of the last target converted. */
+typedef struct yuv_pass {
+    GLuint program, fbo, tex;
+    GLint u_src, u_size;
+    int w, h; /* the frame's size */
+} yuv_pass;
+
+/* Reads in flight: pixel pack buffers written by glReadPixels, mapped later. */
+struct pd_gfx_readback {
+    GLuint pbo[PD_GFX_READBACK_MAX];
+    int depth, head, count;
+    int w, h;
+    size_t bytes;
 };
 
 struct pd_gfx_scene {
@@ -68,8 +87,11 @@ struct pd_gfx {
     float zoom;      /* the current pass's talk zoom (1: none) */
     pd_v2 zoom_center;
     pd_color clear;
+    yuv_pass yuv; /* compiled at the first YUV read: presenting never needs it */
     char renderer[128];
 };
+
+static void yuv_free(yuv_pass *y);
 
 /* ---- shader loading ---- */
 
@@ -259,6 +281,9 @@ void pd_gfx_destroy(pd_gfx **gp)
         glDeleteTextures(1, &g->atlas_tex);
     if (g->progress_tex)
         glDeleteTextures(1, &g->progress_tex);
+    yuv_free(&g->yuv);
+    if (g->yuv.program)
+        glDeleteProgram(g->yuv.program);
     pd_vec_free(&g->instances);
     pd_vec_free(&g->segs);
     free(g);
@@ -753,11 +778,15 @@ pd_gfx_target *pd_gfx_target_create(pd_gfx *g, int width, int height, pd_err *er
     t->w = width;
     t->h = height;
     glGenFramebuffers(1, &t->fbo);
-    glGenRenderbuffers(1, &t->color_rb);
-    glBindRenderbuffer(GL_RENDERBUFFER, t->color_rb);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glGenTextures(1, &t->color_tex);
+    glBindTexture(GL_TEXTURE_2D, t->color_tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glBindTexture(GL_TEXTURE_2D, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, t->fbo);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, t->color_rb);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t->color_tex, 0);
     bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (!complete) {
@@ -776,7 +805,7 @@ void pd_gfx_target_destroy(pd_gfx *g, pd_gfx_target **tp)
     if (g && g->warm_fbo == t->fbo)
         g->warm = false; /* a later target may get the same name */
     glDeleteFramebuffers(1, &t->fbo);
-    glDeleteRenderbuffers(1, &t->color_rb);
+    glDeleteTextures(1, &t->color_tex);
     free(t);
     *tp = NULL;
 }
@@ -804,6 +833,180 @@ void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out)
             memcpy(b + off, tmp, n);
         }
     }
+}
+
+/* ---- YUV 4:2:0 readback ---- */
+
+static bool yuv_build(pd_gfx *g, pd_err *err)
+{
+    yuv_pass *y = &g->yuv;
+    if (y->program)
+        return true;
+    const char *vs_text[3] = {"#version 330 core\n", pd_shader_gpu_layout_h, pd_shader_yuv_vert};
+    const char *fs_text[4] = {"#version 330 core\n", pd_shader_gpu_layout_h, "#line 1\n", pd_shader_yuv_frag};
+    GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 3, "yuv.vert (embedded)", err);
+    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 4, "yuv.frag (embedded)", err) : 0;
+    if (!vs || !fs) {
+        if (vs)
+            glDeleteShader(vs);
+        return false;
+    }
+    GLuint id = glCreateProgram();
+    glAttachShader(id, vs);
+    glAttachShader(id, fs);
+    glLinkProgram(id);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(id, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        glDeleteProgram(id);
+        return pd_err_set(err, "shaders 'yuv.vert' + 'yuv.frag' (embedded) do not link (rebuild podium)");
+    }
+    y->program = id;
+    y->u_src = glGetUniformLocation(id, "u_src");
+    y->u_size = glGetUniformLocation(id, "u_size");
+    return true;
+}
+
+static void yuv_free(yuv_pass *y)
+{
+    if (y->fbo)
+        glDeleteFramebuffers(1, &y->fbo);
+    if (y->tex)
+        glDeleteTextures(1, &y->tex);
+    y->fbo = y->tex = 0;
+    y->w = y->h = 0;
+}
+
+/* Converts t into the pass's R8 image and leaves that bound for reading. */
+static bool yuv_convert(pd_gfx *g, const pd_gfx_target *t, pd_err *err)
+{
+    assert(t->w % 2 == 0 && t->h % 2 == 0);
+    if (!yuv_build(g, err))
+        return false;
+    yuv_pass *y = &g->yuv;
+    int out_h = t->h / 2 * 3;
+    if (y->w != t->w || y->h != t->h) {
+        yuv_free(y);
+        glGenTextures(1, &y->tex);
+        glBindTexture(GL_TEXTURE_2D, y->tex);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, t->w, out_h, 0, GL_RED, GL_UNSIGNED_BYTE, NULL);
+        glGenFramebuffers(1, &y->fbo);
+        glBindFramebuffer(GL_FRAMEBUFFER, y->fbo);
+        glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, y->tex, 0);
+        if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            yuv_free(y);
+            return pd_err_set(err, "the YUV target %dx%d could not be made (try a smaller --size)", t->w, out_h);
+        }
+        y->w = t->w;
+        y->h = t->h;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, y->fbo);
+    glViewport(0, 0, t->w, out_h);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_BLEND);
+    glUseProgram(y->program);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, t->color_tex);
+    glUniform1i(y->u_src, 0);
+    glUniform2i(y->u_size, t->w, t->h);
+    glBindVertexArray(g->empty_vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, g->pass_fbo);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, y->fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    return true;
+}
+
+bool pd_gfx_read_yuv420(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err *err)
+{
+    if (!yuv_convert(g, t, err))
+        return false;
+    /* the R8 image's rows are yuv420p's bytes in order: no flip */
+    glReadPixels(0, 0, t->w, t->h / 2 * 3, GL_RED, GL_UNSIGNED_BYTE, out);
+    glBindFramebuffer(GL_FRAMEBUFFER, g->pass_fbo);
+    return true;
+}
+
+pd_gfx_readback *pd_gfx_readback_create(pd_gfx *g, int width, int height, int depth, pd_err *err)
+{
+    (void)g;
+    if (width <= 0 || height <= 0 || width % 2 || height % 2) {
+        pd_err_set(err, "a YUV 4:2:0 readback needs an even size, not %dx%d", width, height);
+        return NULL;
+    }
+    if (depth < 1 || depth > PD_GFX_READBACK_MAX) {
+        pd_err_set(err, "readback depth %d is outside 1..%d", depth, PD_GFX_READBACK_MAX);
+        return NULL;
+    }
+    pd_gfx_readback *rb = calloc(1, sizeof *rb);
+    if (!rb) {
+        pd_err_set(err, "out of memory");
+        return NULL;
+    }
+    rb->w = width;
+    rb->h = height;
+    rb->depth = depth;
+    rb->bytes = (size_t)width * (size_t)height / 2 * 3;
+    glGenBuffers(depth, rb->pbo);
+    for (int i = 0; i < depth; i++) {
+        glBindBuffer(GL_PIXEL_PACK_BUFFER, rb->pbo[i]);
+        glBufferData(GL_PIXEL_PACK_BUFFER, (GLsizeiptr)rb->bytes, NULL, GL_STREAM_READ);
+    }
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+    return rb;
+}
+
+void pd_gfx_readback_destroy(pd_gfx *g, pd_gfx_readback **rbp)
+{
+    (void)g;
+    pd_gfx_readback *rb = *rbp;
+    if (!rb)
+        return;
+    glDeleteBuffers(rb->depth, rb->pbo);
+    free(rb);
+    *rbp = NULL;
+}
+
+size_t pd_gfx_readback_bytes(const pd_gfx_readback *rb) { return rb->bytes; }
+int pd_gfx_readback_pending(const pd_gfx_readback *rb) { return rb->count; }
+bool pd_gfx_readback_full(const pd_gfx_readback *rb) { return rb->count == rb->depth; }
+
+bool pd_gfx_readback_push(pd_gfx *g, pd_gfx_readback *rb, const pd_gfx_target *t, pd_err *err)
+{
+    assert(rb->count < rb->depth && t->w == rb->w && t->h == rb->h);
+    if (!yuv_convert(g, t, err))
+        return false;
+    int slot = (rb->head + rb->count) % rb->depth;
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, rb->pbo[slot]);
+    glReadPixels(0, 0, t->w, t->h / 2 * 3, GL_RED, GL_UNSIGNED_BYTE, NULL);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+    glBindFramebuffer(GL_FRAMEBUFFER, g->pass_fbo);
+    rb->count++;
+    return true;
+}
+
+bool pd_gfx_readback_pop(pd_gfx *g, pd_gfx_readback *rb, uint8_t *out, pd_err *err)
+{
+    (void)g;
+    assert(rb->count > 0);
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, rb->pbo[rb->head]);
+    const void *p = glMapBufferRange(GL_PIXEL_PACK_BUFFER, 0, (GLsizeiptr)rb->bytes, GL_MAP_READ_BIT);
+    if (p) {
+        memcpy(out, p, rb->bytes);
+        glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
+    }
+    glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+    rb->head = (rb->head + 1) % rb->depth;
+    rb->count--;
+    return p ? true : pd_err_set(err, "the GL could not map a frame's pixels (out of memory?)");
 }
 
 void pd_gfx_finish(pd_gfx *g)

@@ -14,7 +14,7 @@
  *   pd_gfx_scene_draw(g, talk, 12.5);
  *   pd_gfx_rect(g, &(pd_draw_rect){ .center = {0, 0}, .size = {2, 1}, .fill = PD_RGBA(1, 0, 0, 1) });
  *   pd_gfx_end(g);
- *   pd_gfx_read_rgba(g, t, pixels);
+ *   pd_gfx_read_rgba(g, t, pixels);             // or pd_gfx_read_yuv420 for an encoder
  *   pd_gfx_scene_destroy(g, &talk); pd_gfx_target_destroy(g, &t); pd_gfx_destroy(&g);
  *
  * Nothing is bound behind the caller's back: every frame names its target
@@ -159,6 +159,45 @@ pd_viewport pd_gfx_viewport(const pd_gfx *g);
 
 /* Reads the whole target as RGBA8, width*height*4 bytes, row 0 at the TOP. */
 void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out);
+/* Reads the whole target converted to planar YUV 4:2:0 on the GPU, the bytes
+ * of ffmpeg's yuv420p: Y (width x height, row 0 at the top), then U, then V
+ * (width/2 x height/2 each), width*height*3/2 bytes. BT.709, limited range
+ * (Y 16..235, U/V 16..240), each chroma sample the average of its 2x2 block
+ * (centre siting, as libswscale converts RGB). The target's width and height
+ * must be even (asserted). Returns false (err) when the conversion shader
+ * cannot be built; it is compiled at the first call (presenting never needs
+ * it), always from the embedded shaders/yuv.*. */
+bool pd_gfx_read_yuv420(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err *err);
+
+/* Reads in flight, so that rendering, readback and the writer overlap: push
+ * converts a target and starts its copy into a pixel buffer (GL pixel pack
+ * buffers; on a GPU the copy runs while the next frame renders), pop waits
+ * for the oldest and copies it out. Up to depth frames in flight, in order.
+ *
+ *   pd_gfx_readback *rb = pd_gfx_readback_create(g, 1920, 1080, 3, &err);
+ *   for each frame: draw; if (pd_gfx_readback_full(rb)) pd_gfx_readback_pop(g, rb, out, &err);
+ *                   pd_gfx_readback_push(g, rb, target, &err);
+ *   while (pd_gfx_readback_pending(rb)) pd_gfx_readback_pop(g, rb, out, &err);
+ *   pd_gfx_readback_destroy(g, &rb);
+ */
+#define PD_GFX_READBACK_MAX 4
+typedef struct pd_gfx_readback pd_gfx_readback;
+/* YUV 4:2:0 reads (pd_gfx_read_yuv420's layout) of width x height (even);
+ * depth 1..PD_GFX_READBACK_MAX. Fails (NULL, err) for a bad size or depth. */
+pd_gfx_readback *pd_gfx_readback_create(pd_gfx *g, int width, int height, int depth, pd_err *err);
+void pd_gfx_readback_destroy(pd_gfx *g, pd_gfx_readback **rb);
+/* Bytes of one read: width*height*3/2. */
+size_t pd_gfx_readback_bytes(const pd_gfx_readback *rb);
+int pd_gfx_readback_pending(const pd_gfx_readback *rb);
+bool pd_gfx_readback_full(const pd_gfx_readback *rb);
+/* Converts t (of the readback's size; asserted) and starts reading it. Not
+ * when full (asserted). False (err) when the shader cannot be built. */
+bool pd_gfx_readback_push(pd_gfx *g, pd_gfx_readback *rb, const pd_gfx_target *t, pd_err *err);
+/* The oldest read into out (pd_gfx_readback_bytes); not when none is
+ * pending (asserted). False (err) when the GL cannot map the buffer; that
+ * read is gone either way. */
+bool pd_gfx_readback_pop(pd_gfx *g, pd_gfx_readback *rb, uint8_t *out, pd_err *err);
+
 /* Waits for the GPU (for timing). */
 void pd_gfx_finish(pd_gfx *g);
 
