@@ -30,12 +30,12 @@
 static int parse_args(int argc, char **argv, pd_options *o)
 {
     *o = (pd_options){.width = 1920,
-                   .height = 1080,
-                   .bench_frames = 300,
-                   .talk = PD_DEFAULT_TALK,
-                   .stop = -1,
-                   .fps = 60,
-                   .capture_dir = "captures"};
+                      .height = 1080,
+                      .bench_frames = 300,
+                      .talk = PD_DEFAULT_TALK,
+                      .stop = -1,
+                      .fps = 60,
+                      .capture_dir = "captures"};
     bool clash = false; /* two modes asked for */
     const char *file = NULL;
     for (int i = 1; i < argc; i++) {

@@ -118,6 +118,8 @@ fail:
     if (rc && err.msg[0])
         fprintf(stderr, "podium: %s\n", err.msg);
     pd_live_finish(&L);
+    if (L.overlay && s.gfx)
+        pd_overlay_release_gpu(L.overlay, s.gfx); /* the pen's layer, on the session's context */
     pd_overlay_destroy(&L.overlay);
     pd_script_free(&sc);
     pd_presenter_destroy(&p);
@@ -250,8 +252,7 @@ int pd_present_window(const pd_present_desc *d)
     if (!(L.overlay = pd_overlay_create(s.fonts, &err)))
         goto fail;
     /* the window is named by the talk's own title */
-    w = pd_window_create(&(pd_window_desc){.title = s.title, .fullscreen = d->fullscreen, .monitor = d->monitor},
-                         &err);
+    w = pd_window_create(&(pd_window_desc){.title = s.title, .fullscreen = d->fullscreen, .monitor = d->monitor}, &err);
     if (!w) {
         rc = 1;
         goto fail;
@@ -379,6 +380,8 @@ fail:
     pview_close(&pv, w);
     if (s.gfx)
         pd_overview_thumbs_release(s.gfx, &thumbs);
+    if (L.overlay && s.gfx)
+        pd_overlay_release_gpu(L.overlay, s.gfx); /* the pen's layer, on the session's context */
     pd_overlay_destroy(&L.overlay);
     pd_presenter_destroy(&p);
     pd_session_unload(&s);

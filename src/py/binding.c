@@ -495,8 +495,8 @@ static PyObject *b_play(PyObject *self, PyObject *args)
         unsigned int m, t;
         double v[6];
         PyObject *ch;
-        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "iIIdddddiOd;an animation", &kind, &m, &t, &v[0],
-                              &v[1], &v[2], &v[3], &v[4], &r, &ch, &v[5]) ||
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "iIIdddddiOd;an animation", &kind, &m, &t, &v[0], &v[1],
+                              &v[2], &v[3], &v[4], &r, &ch, &v[5]) ||
             !parse_change(ch, &an[i].change)) {
             PyMem_Free(an);
             Py_DECREF(seq);

@@ -88,8 +88,8 @@ static void reload_case(const char *name, void (*make)(char *, size_t, int), con
     write_file(path, text);
     CHECK(saw_save(w), "%s: the save is seen", name);
     CHECK(pd_present_reload(&s, p, &err), "%s: reload: %s", name, err.msg);
-    CHECK(pd_presenter_stop(p) == 2 && pd_presenter_stop_count(p) == 4, "%s: stop %d of %d after the reload, want 2 of 4",
-          name, pd_presenter_stop(p), pd_presenter_stop_count(p));
+    CHECK(pd_presenter_stop(p) == 2 && pd_presenter_stop_count(p) == 4,
+          "%s: stop %d of %d after the reload, want 2 of 4", name, pd_presenter_stop(p), pd_presenter_stop_count(p));
 
     /* saved with one step: the last stop that still exists */
     pd_presenter_goto_stop(p, 4, &err);
