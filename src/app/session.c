@@ -147,6 +147,9 @@ bool pd_session_draw_frame(pd_session *s, const pd_gfx_pass *pass, double t, con
     pd_gfx_pass zoomed = *pass;
     if (ov && ov->presenter)
         pd_overlay_audience_pass(ov->presenter, &zoomed);
+    /* the pen's finished strokes into their layer, before the frame's pass */
+    if (ov && ov->overlay && ov->presenter && !pd_overlay_prepare(ov->overlay, s->gfx, ov->presenter, &zoomed, err))
+        return false;
     pd_gfx_begin(s->gfx, &zoomed);
     if (s->talk)
         pd_gfx_scene_draw(s->gfx, s->talk, t);

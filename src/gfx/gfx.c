@@ -19,6 +19,8 @@ extern const char pd_shader_prim_vert[];
 extern const char pd_shader_scene_vert[];
 extern const char pd_shader_prim_frag[];
 extern const char pd_shader_yuv_vert[];
+extern const char pd_shader_image_vert[];
+extern const char pd_shader_image_frag[];
 extern const char pd_shader_yuv_frag[];
 extern const char pd_shader_gpu_layout_h[]; /* core/gpu_layout.h: the contract, prepended to each stage */
 
@@ -88,6 +90,9 @@ struct pd_gfx {
     pd_v2 zoom_center;
     pd_color clear;
     yuv_pass yuv; /* compiled at the first YUV read: presenting never needs it */
+    GLuint image_program; /* pd_gfx_image's, compiled at its first use */
+    GLint image_u_rect, image_u_src;
+    bool transparent;     /* the current pass clears to transparent */
     char renderer[128];
 };
 
@@ -284,6 +289,8 @@ void pd_gfx_destroy(pd_gfx **gp)
     yuv_free(&g->yuv);
     if (g->yuv.program)
         glDeleteProgram(g->yuv.program);
+    if (g->image_program)
+        glDeleteProgram(g->image_program);
     pd_vec_free(&g->instances);
     pd_vec_free(&g->segs);
     free(g);
@@ -357,21 +364,27 @@ static void warm_up(pd_gfx *g, GLuint fbo, int fb_w, int fb_h)
     glDisable(GL_SCISSOR_TEST);
 }
 
-static void begin_window(pd_gfx *g, int fb_w, int fb_h)
+/* the 16:9 frame letterboxed in fb_w x fb_h */
+static pd_viewport letterbox(int fb_w, int fb_h)
 {
-    /* letterbox the 16:9 frame */
     int w = fb_w, h = (int)lround((double)fb_w * PD_ASPECT_H / PD_ASPECT_W);
     if (h > fb_h) {
         h = fb_h;
         w = (int)lround((double)fb_h * PD_ASPECT_W / PD_ASPECT_H);
     }
-    g->vp = (pd_viewport){(fb_w - w) / 2, (fb_h - h) / 2, w, h};
+    return (pd_viewport){(fb_w - w) / 2, (fb_h - h) / 2, w, h};
+}
+
+static void begin_window(pd_gfx *g, int fb_w, int fb_h)
+{
+    g->vp = letterbox(fb_w, fb_h);
+    int w = g->vp.w, h = g->vp.h;
     glViewport(0, 0, fb_w, fb_h);
     glDisable(GL_SCISSOR_TEST);
     /* one clear when the bars and the background are both black (a full
      * 1080p clear costs ~0.25 ms on llvmpipe) */
-    bool black = g->clear.r == 0 && g->clear.g == 0 && g->clear.b == 0;
-    glClearColor(0, 0, 0, 1);
+    bool black = (g->clear.r == 0 && g->clear.g == 0 && g->clear.b == 0) || g->transparent;
+    glClearColor(0, 0, 0, g->transparent ? 0 : 1);
     glClear(GL_COLOR_BUFFER_BIT);
     if (w > 0 && h > 0 && !black) {
         glEnable(GL_SCISSOR_TEST);
@@ -411,6 +424,7 @@ void pd_gfx_begin(pd_gfx *g, const pd_gfx_pass *pass)
     g->pass_fbo = fbo;
     g->zoom = pass->zoom > 1 ? pass->zoom : 1;
     g->zoom_center = pass->zoom > 1 ? pass->zoom_center : (pd_v2){0, 0};
+    g->transparent = pass->transparent;
     if (pass->rect.w > 0) {
         begin_rect(g, pass->rect);
         return;
@@ -420,6 +434,15 @@ void pd_gfx_begin(pd_gfx *g, const pd_gfx_pass *pass)
 }
 
 pd_viewport pd_gfx_viewport(const pd_gfx *g) { return g->vp; }
+
+pd_viewport pd_gfx_pass_viewport(const pd_gfx_pass *pass)
+{
+    if (pass->rect.w > 0) {
+        pd_viewport r = pass->rect, f = letterbox(r.w, r.h);
+        return (pd_viewport){r.x + f.x, r.y + f.y, f.w, f.h};
+    }
+    return pass->target ? letterbox(pass->target->w, pass->target->h) : letterbox(pass->width, pass->height);
+}
 
 static instance *push(pd_gfx *g, int kind, float stroke_width)
 {
@@ -833,6 +856,64 @@ void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out)
             memcpy(b + off, tmp, n);
         }
     }
+}
+
+/* ---- images (the pen's layer) ---- */
+
+static bool image_build(pd_gfx *g)
+{
+    if (g->image_program)
+        return true;
+    pd_err err = {0};
+    const char *vs_text[2] = {"#version 330 core\n", pd_shader_image_vert};
+    const char *fs_text[2] = {"#version 330 core\n", pd_shader_image_frag};
+    GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 2, "image.vert (embedded)", &err);
+    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 2, "image.frag (embedded)", &err) : 0;
+    if (!vs || !fs) {
+        if (vs)
+            glDeleteShader(vs);
+        /* an embedded shader that does not compile is a bug in this build */
+        fprintf(stderr, "podium: %s\n", err.msg);
+        return false;
+    }
+    GLuint id = glCreateProgram();
+    glAttachShader(id, vs);
+    glAttachShader(id, fs);
+    glLinkProgram(id);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(id, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        glDeleteProgram(id);
+        fprintf(stderr, "podium: shaders 'image.vert' + 'image.frag' (embedded) do not link\n");
+        return false;
+    }
+    g->image_program = id;
+    g->image_u_rect = glGetUniformLocation(id, "u_rect");
+    g->image_u_src = glGetUniformLocation(id, "u_src");
+    return true;
+}
+
+void pd_gfx_image(pd_gfx *g, const pd_gfx_target *src, pd_v2 center, pd_v2 size)
+{
+    if (!src || src->fbo == g->pass_fbo || g->vp.w <= 0 || g->vp.h <= 0 || !image_build(g))
+        return;
+    flush(g); /* what was submitted before lies under the image */
+    float hx = PD_FRAME_W * 0.5f, hy = PD_FRAME_H * 0.5f;
+    glUseProgram(g->image_program);
+    glUniform4f(g->image_u_rect, (center.x - fabsf(size.x) / 2) / hx, (center.y - fabsf(size.y) / 2) / hy,
+                (center.x + fabsf(size.x) / 2) / hx, (center.y + fabsf(size.y) / 2) / hy);
+    glUniform1i(g->image_u_src, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, src->color_tex);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); /* premultiplied OVER */
+    glBindVertexArray(g->empty_vao);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
+    glDisable(GL_BLEND);
+    glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
 }
 
 /* ---- YUV 4:2:0 readback ---- */

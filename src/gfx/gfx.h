@@ -118,7 +118,14 @@ typedef struct pd_gfx_pass {
      * in frame coordinates. 0 or 1: no zoom. */
     float zoom;
     pd_v2 zoom_center;
+    /* cleared to transparent black instead of the background: a layer that
+     * pd_gfx_image composites later (its colours end up premultiplied) */
+    bool transparent;
 } pd_gfx_pass;
+
+/* The letterboxed frame a pass would draw into (pd_gfx_viewport once it
+ * begins), for sizing a layer before the pass. */
+pd_viewport pd_gfx_pass_viewport(const pd_gfx_pass *pass);
 
 /* Starts a frame: the 16:9 frame letterboxed in the pass, the rest cleared. */
 void pd_gfx_begin(pd_gfx *g, const pd_gfx_pass *pass);
@@ -137,6 +144,10 @@ bool pd_gfx_text(pd_gfx *g, const struct pd_layout_run *run, pd_v2 at, float ang
  * submission order: primitives submitted before it lie under it, later ones
  * over it (thumbnails in the overview). src must not be the pass's target. */
 void pd_gfx_blit(pd_gfx *g, const pd_gfx_target *src, pd_viewport from, pd_v2 center, pd_v2 size);
+/* Draws target src whole (premultiplied, as a transparent pass leaves it)
+ * over the frame at center/size (scene units), blended OVER, in submission
+ * order: one textured quad, however much was drawn into the layer. */
+void pd_gfx_image(pd_gfx *g, const pd_gfx_target *src, pd_v2 center, pd_v2 size);
 /* Uploads the atlas if it grew, then draws everything submitted since
  * pd_gfx_begin, over the talk. */
 void pd_gfx_end(pd_gfx *g);

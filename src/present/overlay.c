@@ -45,6 +45,13 @@ enum {
     HELP_MAX = 64,
 };
 
+/* what the pen layer shows: valid while all of it holds */
+typedef struct layer_key {
+    unsigned generation;
+    int stop, w, h;
+    double zoom, cx, cy;
+} layer_key;
+
 struct pd_overlay {
     pd_fonts *fonts;
     slot slots[SLOT_COUNT];
@@ -54,6 +61,10 @@ struct pd_overlay {
     slot *captions, *heads;
     int caption_count, head_count;
     pd_vec pen_pts; /* pd_v2: a stroke in scene units, kept between frames */
+    /* the finished strokes of the current stop, drawn once (pd_overlay_prepare) */
+    pd_gfx_target *pen_layer;
+    bool layer_ok;
+    layer_key key;
 };
 
 /* The pen's palette (PD_PEN_COLORS, in the presenter's order) */
@@ -174,6 +185,7 @@ void pd_overlay_destroy(pd_overlay **op)
     free(o->captions);
     free(o->heads);
     pd_vec_free(&o->pen_pts);
+    /* the layer's target goes with the gfx it was made on (pd_overlay_release_gpu) */
     free(o);
     *op = NULL;
 }
@@ -276,29 +288,99 @@ static bool draw_help(pd_overlay *o, pd_gfx *g, pd_err *err)
     return true;
 }
 
-/* The current stop's strokes; zoom > 1 maps the talk's fractions through
- * the zoom about (cx, cy) as the talk under them was drawn. */
-static void draw_strokes(pd_overlay *o, pd_gfx *g, const pd_presenter *p, double zoom, double cx, double cy)
+/* One stroke; zoom > 1 maps the talk's fractions through the zoom about
+ * (cx, cy) as the talk under it was drawn. */
+static void draw_stroke(pd_overlay *o, pd_gfx *g, const pd_pen_stroke *st, const pd_v2 *pts, double zoom, double cx,
+                        double cy)
+{
+    if (st->count < 2)
+        return;
+    if (zoom < 1)
+        zoom = 1;
+    pd_vec_reserve(&o->pen_pts, sizeof(pd_v2), st->count);
+    pd_v2 *q = o->pen_pts.data;
+    for (uint32_t k = 0; k < st->count; k++) {
+        pd_v2 f = pts[st->first + k];
+        q[k] = (pd_v2){sx((f.x - cx) * zoom + 0.5), sy((f.y - cy) * zoom + 0.5)};
+    }
+    int c = st->color >= 0 && st->color < PD_PEN_COLORS ? st->color : 0;
+    pd_gfx_polyline(
+        g, &(pd_draw_polyline){
+               .points = q, .count = st->count, .color = PEN_COLORS[c], .stroke_width = PEN_WIDTH * (float)zoom});
+}
+
+static layer_key key_of(const pd_presenter_view *v, int stop, int w, int h)
+{
+    return (layer_key){.generation = v->pen_generation,
+                       .stop = stop,
+                       .w = w,
+                       .h = h,
+                       .zoom = v->zoom,
+                       .cx = v->zoom_cx,
+                       .cy = v->zoom_cy};
+}
+
+static bool same_key(layer_key a, layer_key b)
+{
+    return a.generation == b.generation && a.stop == b.stop && a.w == b.w && a.h == b.h && a.zoom == b.zoom &&
+           a.cx == b.cx && a.cy == b.cy;
+}
+
+/* The current stop's strokes: the finished ones from the layer when it is
+ * up to date (use_layer), else one by one; the one being drawn always live. */
+static void draw_strokes(pd_overlay *o, pd_gfx *g, const pd_presenter *p, double zoom, double cx, double cy,
+                         bool use_layer)
 {
     int count = 0, stop = pd_presenter_stop(p);
     const pd_v2 *pts = NULL;
     const pd_pen_stroke *st = pd_presenter_strokes(p, &count, &pts);
-    if (zoom < 1)
-        zoom = 1;
-    for (int i = 0; i < count; i++) {
-        if (st[i].stop != stop || st[i].count < 2)
-            continue;
-        pd_vec_reserve(&o->pen_pts, sizeof(pd_v2), st[i].count);
-        pd_v2 *q = o->pen_pts.data;
-        for (uint32_t k = 0; k < st[i].count; k++) {
-            pd_v2 f = pts[st[i].first + k];
-            q[k] = (pd_v2){sx((f.x - cx) * zoom + 0.5), sy((f.y - cy) * zoom + 0.5)};
-        }
-        int c = st[i].color >= 0 && st[i].color < PD_PEN_COLORS ? st[i].color : 0;
-        pd_gfx_polyline(
-            g, &(pd_draw_polyline){
-                   .points = q, .count = st[i].count, .color = PEN_COLORS[c], .stroke_width = PEN_WIDTH * (float)zoom});
+    pd_presenter_view v = pd_presenter_get_view(p);
+    int live = v.drawing ? count - 1 : count; /* strokes before it are finished */
+    pd_viewport vp = pd_gfx_viewport(g);
+    bool layered = use_layer && o->layer_ok && same_key(o->key, key_of(&v, stop, vp.w, vp.h));
+    if (layered)
+        pd_gfx_image(g, o->pen_layer, (pd_v2){0, 0}, (pd_v2){PD_FRAME_W, PD_FRAME_H});
+    for (int i = layered ? live : 0; i < count; i++)
+        if (st[i].stop == stop)
+            draw_stroke(o, g, &st[i], pts, zoom, cx, cy);
+}
+
+bool pd_overlay_prepare(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_gfx_pass *pass, pd_err *err)
+{
+    pd_presenter_view v = pd_presenter_get_view(p);
+    int count = 0, stop = pd_presenter_stop(p), finished = 0;
+    const pd_v2 *pts = NULL;
+    const pd_pen_stroke *st = pd_presenter_strokes(p, &count, &pts);
+    int live = v.drawing ? count - 1 : count;
+    for (int i = 0; i < live; i++)
+        finished += st[i].stop == stop;
+    pd_viewport vp = pd_gfx_pass_viewport(pass);
+    layer_key key = key_of(&v, stop, vp.w, vp.h);
+    if (finished == 0 || vp.w <= 0 || vp.h <= 0) {
+        o->layer_ok = false; /* nothing to hold: strokes (if any) are drawn live */
+        return true;
     }
+    if (o->layer_ok && same_key(o->key, key))
+        return true;
+    o->layer_ok = false;
+    if (o->pen_layer && (pd_gfx_target_width(o->pen_layer) != vp.w || pd_gfx_target_height(o->pen_layer) != vp.h))
+        pd_gfx_target_destroy(g, &o->pen_layer);
+    if (!o->pen_layer && !(o->pen_layer = pd_gfx_target_create(g, vp.w, vp.h, err)))
+        return false;
+    pd_gfx_begin(g, &(pd_gfx_pass){.target = o->pen_layer, .transparent = true});
+    for (int i = 0; i < live; i++)
+        if (st[i].stop == stop)
+            draw_stroke(o, g, &st[i], pts, v.zoom, v.zoom_cx, v.zoom_cy);
+    pd_gfx_end(g);
+    o->key = key;
+    o->layer_ok = true;
+    return true;
+}
+
+void pd_overlay_release_gpu(pd_overlay *o, pd_gfx *g)
+{
+    pd_gfx_target_destroy(g, &o->pen_layer);
+    o->layer_ok = false;
 }
 
 void pd_overlay_audience_pass(const pd_presenter *p, pd_gfx_pass *pass)
@@ -311,7 +393,7 @@ void pd_overlay_audience_pass(const pd_presenter *p, pd_gfx_pass *pass)
 void pd_overlay_draw_annotations(pd_overlay *o, pd_gfx *g, const pd_presenter *p)
 {
     pd_presenter_view v = pd_presenter_get_view(p);
-    draw_strokes(o, g, p, v.zoom, v.zoom_cx, v.zoom_cy);
+    draw_strokes(o, g, p, v.zoom, v.zoom_cx, v.zoom_cy, true);
 }
 
 /* Everything but a circle around (x, y) dimmed: one circle whose stroke
@@ -483,7 +565,7 @@ bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_o
                                        .size = {PD_FRAME_W + 0.1f, PD_FRAME_H + 0.1f},
                                        .fill = v.white ? PD_WHITE : PD_BLACK});
     } else {
-        draw_strokes(o, g, p, v.zoom, v.zoom_cx, v.zoom_cy);
+        draw_strokes(o, g, p, v.zoom, v.zoom_cx, v.zoom_cy, true);
         float px = sx(fmin(fmax(v.pointer_x, 0), 1)), py = sy(fmin(fmax(v.pointer_y, 0), 1));
         if (v.spotlight)
             draw_spotlight(g, px, py);
@@ -640,7 +722,7 @@ bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, const pd_gfx_pass 
     if (talk)
         pd_gfx_scene_draw(g, talk, pd_presenter_t(p));
     /* the speaker's marks, unzoomed, where they fall on the talk */
-    draw_strokes(o, g, p, 1, 0.5, 0.5);
+    draw_strokes(o, g, p, 1, 0.5, 0.5, false);
     if (v.laser || v.spotlight) {
         double z = v.zoom > 1 ? v.zoom : 1;
         double fx = v.zoom_cx + (fmin(fmax(v.pointer_x, 0), 1) - 0.5) / z;

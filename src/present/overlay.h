@@ -55,6 +55,9 @@ typedef struct pd_overlay_info {
 } pd_overlay_info;
 
 pd_overlay *pd_overlay_create(pd_fonts *fonts, pd_err *err);
+/* Frees what the overlay made on a gfx (the pen's layer): call it with that
+ * gfx's context current, before pd_overlay_destroy or the gfx's end. */
+void pd_overlay_release_gpu(pd_overlay *o, pd_gfx *g);
 void pd_overlay_destroy(pd_overlay **o);
 
 /* Submits the overlays over the frame (between pd_gfx_begin and
@@ -62,6 +65,13 @@ void pd_overlay_destroy(pd_overlay **o);
  * included. When the talk was drawn zoomed (pd_presenter_get_view's zoom),
  * the strokes follow the zoom. */
 bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_overlay_info *info, pd_err *err);
+/* Before the frame's pass (pass: the one the frame will use): draws the
+ * current stop's finished pen strokes once into a layer that
+ * pd_overlay_draw then composites as one image, and again only when a
+ * stroke ends, is undone or cleared, or the stop, zoom or size changes.
+ * Without it the strokes are drawn one segment at a time, every frame.
+ * Fails (err) only when the layer's target cannot be made. */
+bool pd_overlay_prepare(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_gfx_pass *pass, pd_err *err);
 /* The audience's frame as the presenter has it: sets pass->zoom and
  * zoom_center from the zoom (Z); draw the talk at pd_presenter_audience_t
  * (Shift+F freezes it) into that pass, then pd_overlay_draw. */

@@ -58,6 +58,7 @@ struct pd_presenter {
 
     bool pen, drawing;
     int pen_color;
+    unsigned pen_generation;
     pd_vec strokes; /* pd_pen_stroke */
     pd_vec points;  /* pd_v2 */
 
@@ -655,6 +656,7 @@ static void pen_end(pd_presenter *p)
     if (!p->drawing)
         return;
     p->drawing = false;
+    p->pen_generation++;
     pd_pen_stroke *s = &strokes(p)[p->strokes.len - 1];
     pen_simplify(p, s);
     if (s->count == 1) {
@@ -678,6 +680,7 @@ static void stroke_remove(pd_presenter *p, size_t i)
         st[j].first -= n;
     memmove(st + i, st + i + 1, (p->strokes.len - i - 1) * sizeof *st);
     p->strokes.len--;
+    p->pen_generation++;
 }
 
 /* Undo (all false) or clear (all true) the current stop's strokes; returns how many went. */
@@ -1420,6 +1423,7 @@ pd_presenter_view pd_presenter_get_view(const pd_presenter *p)
         .pen = p->pen,
         .drawing = p->drawing,
         .pen_color = p->pen_color,
+        .pen_generation = p->pen_generation,
         .frozen = p->frozen,
         .frozen_t = p->frozen_t,
         .zoom = p->zoom,

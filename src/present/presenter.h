@@ -205,7 +205,8 @@ typedef struct pd_presenter_view {
     double pointer_x, pointer_y;
     /* pen */
     bool pen, drawing;
-    int pen_color; /* 0..PD_PEN_COLORS-1 */
+    int pen_color;           /* 0..PD_PEN_COLORS-1 */
+    unsigned pen_generation; /* changes whenever a finished stroke comes or goes */
     /* freeze: the audience sees frozen_t */
     bool frozen;
     double frozen_t;

@@ -48,6 +48,7 @@ static double frame(bench *b, bool read)
     /* as the window draws the audience's frame: zoomed, frozen or not */
     pd_gfx_pass pass = {.target = b->f.target};
     pd_overlay_audience_pass(b->p, &pass);
+    pd_overlay_prepare(b->ov, b->f.gfx, b->p, &pass, &err);
     pd_gfx_begin(b->f.gfx, &pass);
     pd_gfx_scene_draw(b->f.gfx, b->f.talk, pd_presenter_audience_t(b->p));
     pd_overlay_draw(b->ov, b->f.gfx, b->p, &b->info, &err);
@@ -274,6 +275,7 @@ tools:;
 
     free(prev);
     free(b.ms);
+    pd_overlay_release_gpu(b.ov, b.f.gfx);
     pd_overlay_destroy(&b.ov);
     pd_presenter_destroy(&b.p);
     pd_scene_destroy(&b.s);

@@ -29,6 +29,7 @@ typedef struct ctx {
     pd_presenter *p;
     pd_overlay *ov;
     pd_overlay_info info;
+    bool layer; /* the pen's finished strokes through the layer (pd_overlay_prepare) */
 } ctx;
 
 static void frame(ctx *c, bool overlays)
@@ -36,6 +37,8 @@ static void frame(ctx *c, bool overlays)
     pd_err err = {0};
     pd_gfx_pass pass = {.target = c->f.target};
     pd_overlay_audience_pass(c->p, &pass);
+    if (c->layer)
+        CHECK(pd_overlay_prepare(c->ov, c->f.gfx, c->p, &pass, &err), "prepare: %s", err.msg);
     pd_gfx_begin(c->f.gfx, &pass);
     pd_gfx_scene_draw(c->f.gfx, c->f.talk, pd_presenter_audience_t(c->p));
     if (overlays)
@@ -85,6 +88,7 @@ int main(void)
     if (!c.p || !c.ov)
         return check_exit();
     c.info.clock_s = 14 * 3600 + 5 * 60;
+    c.layer = true;
     size_t bytes = (size_t)W * H * 4;
     uint8_t *plain = malloc(bytes);
 
@@ -160,6 +164,19 @@ int main(void)
              "draw:0.2:0.8:0.2:0.9 pointer:0.05:0.05");
     frame(&c, true);
     CHECK(golden_check("live_pen", c.f.px, W, H), "golden live_pen");
+    /* the same strokes drawn one by one (no layer) give the same picture */
+    c.layer = false;
+    frame(&c, true);
+    CHECK(golden_check("live_pen", c.f.px, W, H), "golden live_pen, strokes drawn live");
+    c.layer = true;
+    /* a stroke being drawn shows at once, over the layer */
+    pd_presenter_mouse_down(c.p, 0, 0.5, 0.9);
+    pd_presenter_mouse_move(c.p, 0.6, 0.9);
+    frame(&c, true);
+    CHECK(count_color(&c, 0.49, 0.88, 0.61, 0.92, PD_GREEN) > 50, "the stroke in progress (green) shows");
+    CHECK(count_color(&c, 0.14, 0.17, 0.46, 0.27, PD_RED) > 300, "over the finished ones");
+    pd_presenter_mouse_up(c.p, 0, 0.6, 0.9);
+    keys(&c, "ctrl+z");
     CHECK(count_color(&c, 0.14, 0.17, 0.46, 0.27, PD_RED) > 300, "red stroke");
     CHECK(count_color(&c, 0.59, 0.53, 0.86, 0.77, PD_YELLOW) > 300, "yellow stroke");
     CHECK(count_color(&c, 0.18, 0.78, 0.22, 0.92, PD_GREEN) > 100, "green stroke");
@@ -243,6 +260,7 @@ int main(void)
     CHECK(count_color(&c, 0.6, 0.96, 0.99, 1.0, PD_RED) == 0, "and not red");
 
     free(plain);
+    pd_overlay_release_gpu(c.ov, c.f.gfx);
     pd_overlay_destroy(&c.ov);
     pd_presenter_destroy(&c.p);
     pd_scene_destroy(&c.s);
