@@ -65,6 +65,7 @@ struct pd_overlay {
     pd_gfx_target *pen_layer;
     bool layer_ok;
     layer_key key;
+    int layer_min_points;
 };
 
 /* The pen's palette (PD_PEN_COLORS, in the presenter's order) */
@@ -151,6 +152,7 @@ pd_overlay *pd_overlay_create(pd_fonts *fonts, pd_err *err)
         return NULL;
     }
     o->fonts = fonts;
+    o->layer_min_points = PD_PEN_LAYER_MIN_POINTS;
     int n = 0;
     const pd_key_binding *b = pd_key_bindings(&n);
     bool ok = slot_set(o, &o->help[o->help_count++], "Keys", 16, true, err);
@@ -349,14 +351,18 @@ bool pd_overlay_prepare(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const p
 {
     pd_presenter_view v = pd_presenter_get_view(p);
     int count = 0, stop = pd_presenter_stop(p), finished = 0;
+    long points = 0;
     const pd_v2 *pts = NULL;
     const pd_pen_stroke *st = pd_presenter_strokes(p, &count, &pts);
     int live = v.drawing ? count - 1 : count;
     for (int i = 0; i < live; i++)
-        finished += st[i].stop == stop;
+        if (st[i].stop == stop) {
+            finished++;
+            points += st[i].count;
+        }
     pd_viewport vp = pd_gfx_pass_viewport(pass);
     layer_key key = key_of(&v, stop, vp.w, vp.h);
-    if (finished == 0 || vp.w <= 0 || vp.h <= 0) {
+    if (finished == 0 || points < o->layer_min_points || vp.w <= 0 || vp.h <= 0) {
         o->layer_ok = false; /* nothing to hold: strokes (if any) are drawn live */
         return true;
     }
@@ -376,6 +382,8 @@ bool pd_overlay_prepare(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const p
     o->layer_ok = true;
     return true;
 }
+
+void pd_overlay_set_pen_layer_min(pd_overlay *o, int points) { o->layer_min_points = points > 0 ? points : 0; }
 
 void pd_overlay_release_gpu(pd_overlay *o, pd_gfx *g)
 {

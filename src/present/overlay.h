@@ -72,6 +72,12 @@ bool pd_overlay_draw(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_o
  * Without it the strokes are drawn one segment at a time, every frame.
  * Fails (err) only when the layer's target cannot be made. */
 bool pd_overlay_prepare(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_gfx_pass *pass, pd_err *err);
+/* The layer pays for itself from this many points of finished strokes at a
+ * stop (compositing it costs a frame-sized textured quad, ~2.5 us of
+ * segments each on llvmpipe); fewer are drawn live. */
+#define PD_PEN_LAYER_MIN_POINTS 3000
+/* Sets that threshold (tests: 0 puts every finished stroke in the layer). */
+void pd_overlay_set_pen_layer_min(pd_overlay *o, int points);
 /* The audience's frame as the presenter has it: sets pass->zoom and
  * zoom_center from the zoom (Z); draw the talk at pd_presenter_audience_t
  * (Shift+F freezes it) into that pass, then pd_overlay_draw. */

@@ -89,6 +89,7 @@ int main(void)
         return check_exit();
     c.info.clock_s = 14 * 3600 + 5 * 60;
     c.layer = true;
+    pd_overlay_set_pen_layer_min(c.ov, 0); /* the layer for every stroke: its path is tested */
     size_t bytes = (size_t)W * H * 4;
     uint8_t *plain = malloc(bytes);
 
