@@ -51,9 +51,12 @@ struct pd_gfx_target {
 /* The YUV pass's output: an R8 image of w x h*3/2 holding yuv420p's bytes
  * (shaders/yuv.frag), made for the size of the last target converted. */
 typedef struct yuv_pass {
-    GLuint program, fbo, tex;
-    GLint u_src, u_size;
+    GLuint program[2]; /* [0] the Y rows, [1] the chroma rows */
+    GLint u_src[2], u_size[2];
+    GLuint linear; /* a sampler: the chroma draw averages 2x2 blocks with one bilinear fetch */
+    GLuint fbo, tex;
     int w, h; /* the frame's size */
+    int pack; /* bytes a texel of tex: 4 (RGBA8) or 1 (R8), shaders/yuv.frag */
 } yuv_pass;
 
 /* Reads in flight: pixel pack buffers written by glReadPixels, mapped later. */
@@ -89,10 +92,10 @@ struct pd_gfx {
     float zoom;      /* the current pass's talk zoom (1: none) */
     pd_v2 zoom_center;
     pd_color clear;
-    yuv_pass yuv; /* compiled at the first YUV read: presenting never needs it */
+    yuv_pass yuv;         /* compiled at the first YUV read: presenting never needs it */
     GLuint image_program; /* pd_gfx_image's, compiled at its first use */
     GLint image_u_rect, image_u_src;
-    bool transparent;     /* the current pass clears to transparent */
+    bool transparent; /* the current pass clears to transparent */
     char renderer[128];
 };
 
@@ -287,8 +290,11 @@ void pd_gfx_destroy(pd_gfx **gp)
     if (g->progress_tex)
         glDeleteTextures(1, &g->progress_tex);
     yuv_free(&g->yuv);
-    if (g->yuv.program)
-        glDeleteProgram(g->yuv.program);
+    for (int i = 0; i < 2; i++)
+        if (g->yuv.program[i])
+            glDeleteProgram(g->yuv.program[i]);
+    if (g->yuv.linear)
+        glDeleteSamplers(1, &g->yuv.linear);
     if (g->image_program)
         glDeleteProgram(g->image_program);
     pd_vec_free(&g->instances);
@@ -918,35 +924,51 @@ void pd_gfx_image(pd_gfx *g, const pd_gfx_target *src, pd_v2 center, pd_v2 size)
 
 /* ---- YUV 4:2:0 readback ---- */
 
-static bool yuv_build(pd_gfx *g, pd_err *err)
+/* The two programs for the byte packing pack (4 or 1; rebuilt when it changes). */
+static bool yuv_build(pd_gfx *g, int pack, pd_err *err)
 {
     yuv_pass *y = &g->yuv;
-    if (y->program)
-        return true;
-    const char *vs_text[3] = {"#version 330 core\n", pd_shader_gpu_layout_h, pd_shader_yuv_vert};
-    const char *fs_text[4] = {"#version 330 core\n", pd_shader_gpu_layout_h, "#line 1\n", pd_shader_yuv_frag};
-    GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 3, "yuv.vert (embedded)", err);
-    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 4, "yuv.frag (embedded)", err) : 0;
-    if (!vs || !fs) {
-        if (vs)
-            glDeleteShader(vs);
-        return false;
+    for (int chroma = 0; chroma < 2; chroma++) {
+        if (y->program[chroma] && y->pack == pack)
+            continue;
+        if (y->program[chroma])
+            glDeleteProgram(y->program[chroma]);
+        y->program[chroma] = 0;
+        char head[96];
+        snprintf(head, sizeof head, "#version 330 core\n#define PD_YUV_CHROMA %d\n#define PD_YUV_PACK %d\n", chroma,
+                 pack);
+        const char *vs_text[3] = {"#version 330 core\n", pd_shader_gpu_layout_h, pd_shader_yuv_vert};
+        const char *fs_text[4] = {head, pd_shader_gpu_layout_h, "#line 1\n", pd_shader_yuv_frag};
+        GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 3, "yuv.vert (embedded)", err);
+        GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 4, "yuv.frag (embedded)", err) : 0;
+        if (!vs || !fs) {
+            if (vs)
+                glDeleteShader(vs);
+            return false;
+        }
+        GLuint id = glCreateProgram();
+        glAttachShader(id, vs);
+        glAttachShader(id, fs);
+        glLinkProgram(id);
+        glDeleteShader(vs);
+        glDeleteShader(fs);
+        GLint ok = 0;
+        glGetProgramiv(id, GL_LINK_STATUS, &ok);
+        if (!ok) {
+            glDeleteProgram(id);
+            return pd_err_set(err, "shaders 'yuv.vert' + 'yuv.frag' (embedded) do not link (rebuild podium)");
+        }
+        y->program[chroma] = id;
+        y->u_src[chroma] = glGetUniformLocation(id, "u_src");
+        y->u_size[chroma] = glGetUniformLocation(id, "u_size");
     }
-    GLuint id = glCreateProgram();
-    glAttachShader(id, vs);
-    glAttachShader(id, fs);
-    glLinkProgram(id);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(id, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        glDeleteProgram(id);
-        return pd_err_set(err, "shaders 'yuv.vert' + 'yuv.frag' (embedded) do not link (rebuild podium)");
+    if (!y->linear) {
+        glGenSamplers(1, &y->linear);
+        glSamplerParameteri(y->linear, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glSamplerParameteri(y->linear, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glSamplerParameteri(y->linear, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glSamplerParameteri(y->linear, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     }
-    y->program = id;
-    y->u_src = glGetUniformLocation(id, "u_src");
-    y->u_size = glGetUniformLocation(id, "u_size");
     return true;
 }
 
@@ -964,10 +986,12 @@ static void yuv_free(yuv_pass *y)
 static bool yuv_convert(pd_gfx *g, const pd_gfx_target *t, pd_err *err)
 {
     assert(t->w % 2 == 0 && t->h % 2 == 0);
-    if (!yuv_build(g, err))
-        return false;
     yuv_pass *y = &g->yuv;
-    int out_h = t->h / 2 * 3;
+    int pack = t->w % 8 == 0 ? 4 : 1;
+    if (!yuv_build(g, pack, err))
+        return false;
+    y->pack = pack;
+    int out_w = t->w / pack, out_h = t->h / 2 * 3;
     if (y->w != t->w || y->h != t->h) {
         yuv_free(y);
         glGenTextures(1, &y->tex);
@@ -975,29 +999,39 @@ static bool yuv_convert(pd_gfx *g, const pd_gfx_target *t, pd_err *err)
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, t->w, out_h, 0, GL_RED, GL_UNSIGNED_BYTE, NULL);
+        if (pack == 4)
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, out_w, out_h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+        else
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, out_w, out_h, 0, GL_RED, GL_UNSIGNED_BYTE, NULL);
         glGenFramebuffers(1, &y->fbo);
         glBindFramebuffer(GL_FRAMEBUFFER, y->fbo);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, y->tex, 0);
         if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             yuv_free(y);
-            return pd_err_set(err, "the YUV target %dx%d could not be made (try a smaller --size)", t->w, out_h);
+            return pd_err_set(err, "the YUV target %dx%d could not be made (try a smaller --size)", out_w, out_h);
         }
         y->w = t->w;
         y->h = t->h;
     }
     glBindFramebuffer(GL_FRAMEBUFFER, y->fbo);
-    glViewport(0, 0, t->w, out_h);
-    glDisable(GL_SCISSOR_TEST);
+    glViewport(0, 0, out_w, out_h);
+    glEnable(GL_SCISSOR_TEST);
     glDisable(GL_BLEND);
-    glUseProgram(y->program);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, t->color_tex);
-    glUniform1i(y->u_src, 0);
-    glUniform2i(y->u_size, t->w, t->h);
     glBindVertexArray(g->empty_vao);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    for (int chroma = 0; chroma < 2; chroma++) {
+        /* the Y rows, then the chroma rows: each draw shades only its own */
+        glScissor(0, chroma ? t->h : 0, out_w, chroma ? out_h - t->h : t->h);
+        glBindSampler(0, chroma ? y->linear : 0);
+        glUseProgram(y->program[chroma]);
+        glUniform1i(y->u_src[chroma], 0);
+        glUniform2i(y->u_size[chroma], t->w, t->h);
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+    }
+    glBindSampler(0, 0);
+    glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
     glBindTexture(GL_TEXTURE_2D, g->atlas_tex);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, g->pass_fbo);
@@ -1010,8 +1044,8 @@ bool pd_gfx_read_yuv420(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err 
 {
     if (!yuv_convert(g, t, err))
         return false;
-    /* the R8 image's rows are yuv420p's bytes in order: no flip */
-    glReadPixels(0, 0, t->w, t->h / 2 * 3, GL_RED, GL_UNSIGNED_BYTE, out);
+    /* the image's rows are yuv420p's bytes in order: no flip */
+    glReadPixels(0, 0, t->w / g->yuv.pack, t->h / 2 * 3, g->yuv.pack == 4 ? GL_RGBA : GL_RED, GL_UNSIGNED_BYTE, out);
     glBindFramebuffer(GL_FRAMEBUFFER, g->pass_fbo);
     return true;
 }
@@ -1067,7 +1101,7 @@ bool pd_gfx_readback_push(pd_gfx *g, pd_gfx_readback *rb, const pd_gfx_target *t
         return false;
     int slot = (rb->head + rb->count) % rb->depth;
     glBindBuffer(GL_PIXEL_PACK_BUFFER, rb->pbo[slot]);
-    glReadPixels(0, 0, t->w, t->h / 2 * 3, GL_RED, GL_UNSIGNED_BYTE, NULL);
+    glReadPixels(0, 0, t->w / g->yuv.pack, t->h / 2 * 3, g->yuv.pack == 4 ? GL_RGBA : GL_RED, GL_UNSIGNED_BYTE, NULL);
     glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
     glBindFramebuffer(GL_FRAMEBUFFER, g->pass_fbo);
     rb->count++;
