@@ -134,6 +134,22 @@ fi
 # HUD hidden or shown: the same capture
 "$PODIUM" --talk "$TALK" --capture-dir "$TMP/caps2" --start "$T1" --no-hud --keys "f12" >/dev/null 2>&1
 cmp -s "${shots[0]}" "$TMP"/caps2/podium-*.png && ok || bad "captures depend on the HUD"
+# the speaker's tools: a pen stroke is in the screenshot (the HUD, the laser
+# and the pen's swatch are not); cleared (e), the screenshot is --frame's again
+rm -rf "$TMP/caps3"
+OUT=$("$PODIUM" --talk "$TALK" --capture-dir "$TMP/caps3" --start stop:1 \
+  --keys "h l pointer:0.5:0.5 d draw:0.2:0.3:0.7:0.6 f12 e f12" 2>"$TMP/err")
+shots=("$TMP"/caps3/podium-*.png)
+[[ ${#shots[@]} -eq 2 ]] && ok || bad "pen: two screenshots, got ${#shots[@]}: $(cat "$TMP/err")"
+cmp -s "${shots[0]}" "$TMP/ref.png" && bad "pen: the stroke is not in the screenshot" || ok
+cmp -s "${shots[1]}" "$TMP/ref.png" && ok || bad "pen: cleared, the screenshot differs from --frame $T1"
+[[ "$OUT" == *"after draw:0.2:0.3:0.7:0.6: t=$(f3 "$T1") stop=1 mode=held"* ]] && ok ||
+  bad "pen: drawing moved the talk: $OUT"
+# --duration plans the talk (a time, or one per section); a bad one is refused
+"$PODIUM" --talk "$TALK" --duration 20m --keys "right settle" >/dev/null 2>&1 && ok || bad "--duration 20m"
+SECS=$(printf '1m,%.0s' $(seq "$NSECS"))
+"$PODIUM" --talk "$TALK" --duration "${SECS%,}" --keys "right" >/dev/null 2>&1 && ok ||
+  bad "--duration with $NSECS section times"
 
 # recording in --keys: frames at --fps over the simulated clock
 rm -rf "$TMP/caps"
@@ -365,6 +381,10 @@ expect2 ".pdf" --talk "$TALK" --handout "$TMP/x.txt"
 expect2 "cannot be combined" --talk "$TALK" --keys right --export "$TMP/o4/"
 expect2 "--from" --talk "$TALK" --from 1 --keys right
 expect2 "even" --talk "$TALK" --export "$TMP/odd.mp4" --size 321x180
+expect2 "--duration" --talk "$TALK" --duration soon --keys right
+expect2 "section times" --talk "$TALK" --duration "$(printf '1m,%.0s' $(seq $((NSECS + 1))))1m" --keys right
+expect2 "--keys" --talk "$TALK" --keys "pointer:0.5"
+expect2 "--keys" --talk "$TALK" --keys "draw:0.1:0.1"
 # an unwritable capture folder (a file in its place): said, exit 2, no crash
 echo keep >"$TMP/afile"
 err=$("$PODIUM" --talk "$TALK" --capture-dir "$TMP/afile" --keys "f12" 2>&1 >/dev/null)
