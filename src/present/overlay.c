@@ -124,6 +124,23 @@ static void fmt_clock(char *buf, size_t cap, double secs)
         snprintf(buf, cap, "%02ld:%02ld", s / 60, s % 60);
 }
 
+/* Cuts s (UTF-8, in a buffer of cap bytes) to at most max characters, the
+ * last an ellipsis when it was longer: titles in a fixed width. */
+static void clip_chars(char *s, size_t cap, int max)
+{
+    int n = 0;
+    size_t i = 0, cut = 0;
+    for (; s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            if (n == max - 1)
+                cut = i;
+            if (++n > max)
+                break;
+        }
+    if (n > max && cut + 4 <= cap)
+        snprintf(s + cut, cap - cut, "\xe2\x80\xa6");
+}
+
 /* "12:34 left", or "+01:05 over" past the planned end */
 static void fmt_remaining(char *buf, size_t cap, double secs)
 {
@@ -251,6 +268,7 @@ static bool draw_hud(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const pd_o
     char title[96], zoom[32] = "";
     int stop = pd_presenter_stop(p);
     bool titled = pd_presenter_stop_title(p, stop, title, sizeof title) > 0;
+    clip_chars(title, sizeof title, 44);
     if (v->zoom > 1)
         snprintf(zoom, sizeof zoom, "  %.3gx", v->zoom);
     snprintf(buf, sizeof buf, "stop %d/%d%s%s  %s%s%s", stop, pd_presenter_stop_count(p), titled ? "  " : "",
@@ -518,13 +536,7 @@ static bool draw_overview(pd_overlay *o, pd_gfx *g, const pd_presenter *p, const
         pd_presenter_stop_title(p, k, title, sizeof title);
         snprintf(buf, sizeof buf, "%d  %s", k, title);
         /* cut the caption to its cell: about 0.0042 frame widths a character at size 7 */
-        int max_chars = (int)(c.w / 0.0042);
-        if (max_chars > 4 && (int)strlen(buf) > max_chars) {
-            int cut = max_chars - 1;
-            while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
-                cut--;
-            snprintf(buf + cut, sizeof buf - (size_t)cut, "\xe2\x80\xa6");
-        }
+        clip_chars(buf, sizeof buf, (int)(c.w / 0.0042));
         if (!slot_set(o, &o->captions[k - 1], buf, 7, sel, err) ||
             !slot_draw(g, &o->captions[k - 1], sx(c.x), sy(c.y + c.h + PD_OVERVIEW_CAPTION_H * 0.7), -1,
                        sel   ? PD_YELLOW
@@ -674,6 +686,7 @@ bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, const pd_gfx_pass 
     int stop = pd_presenter_stop(p);
     char title[128];
     pd_presenter_stop_title(p, stop, title, sizeof title);
+    clip_chars(title, sizeof title, 70);
     snprintf(buf, sizeof buf, "stop %d/%d   %s%s%s", stop, pd_presenter_stop_count(p), title,
              v.blackout ? "   [black screen]"
              : v.white  ? "   [white screen]"
@@ -690,6 +703,7 @@ bool pd_overlay_draw_presenter_view(pd_overlay *o, pd_gfx *g, const pd_gfx_pass 
     if (fabs(pd_presenter_stop_t(p, next_stop) - next_t) > 1e-6)
         next_stop = 0; /* the talk's end, after its last stop */
     pd_presenter_stop_title(p, next_stop, title, sizeof title);
+    clip_chars(title, sizeof title, 36);
     snprintf(buf, sizeof buf, "%s%s%s", has_next ? "next stop" : "end of the talk", next_stop && title[0] ? ":  " : "",
              next_stop ? title : "");
     if (!text(o, g, SLOT_PV_NEXT, buf, 10, false, sx(0.655), sy(0.1), -1, PD_GRAY, err))
