@@ -275,6 +275,7 @@ static const pd_opt OPTS[] = {
     {.name = "--version", .shown = "--version", .help = "the version", .kind = VERSION},
 };
 #define NOPTS (sizeof OPTS / sizeof OPTS[0])
+_Static_assert(NOPTS <= sizeof((pd_options *)0)->seen, "pd_options.seen has a flag for every option");
 
 void pd_usage(FILE *f)
 {

@@ -39,7 +39,7 @@ typedef struct pd_options {
     pd_place start, from, to;
     bool testcard, fullscreen, presenter, hud, capture_overlays, force;
     pd_plan plan;  /* --duration */
-    bool seen[40]; /* by option index: given on the command line */
+    bool seen[64]; /* by option index: given on the command line (options.c checks the size) */
 } pd_options;
 
 enum {
