@@ -45,19 +45,12 @@ static double frame(bench *b, bool read)
 {
     pd_err err = {0};
     double t0 = pd_clock_now_s();
-    /* as the window draws the audience's frame: zoomed, frozen or not */
-    pd_gfx_pass pass = {.target = b->f.target};
-    pd_overlay_audience_pass(b->p, &pass);
-    pd_overlay_prepare(b->ov, b->f.gfx, b->p, &pass, &err);
-    pd_gfx_begin(b->f.gfx, &pass);
-    pd_gfx_scene_draw(b->f.gfx, b->f.talk, pd_presenter_audience_t(b->p));
-    pd_overlay_draw(b->ov, b->f.gfx, b->p, &b->info, &err);
-    if (read) {
-        fixture_end(&b->f);
-    } else {
-        pd_gfx_end(b->f.gfx);
+    /* as the window draws the audience's frame (zoomed, frozen or not): the session's draw_frame */
+    pd_session_overlays ov = {.overlay = b->ov, .presenter = b->p, .info = b->info};
+    if (!pd_session_render(&b->f.s, pd_presenter_audience_t(b->p), &ov, read ? b->f.px : NULL, &err))
+        fprintf(stderr, "bench_present: %s\n", err.msg);
+    if (!read)
         pd_gfx_finish(b->f.gfx);
-    }
     return (pd_clock_now_s() - t0) * 1e3;
 }
 

@@ -34,11 +34,16 @@ typedef struct ctx {
 
 static void frame(ctx *c, bool overlays)
 {
+    /* as the window draws the audience's frame: the session's draw_frame */
+    if (c->layer) {
+        fixture_render(&c->f, pd_presenter_audience_t(c->p),
+                       &(pd_session_overlays){
+                           .overlay = c->ov, .presenter = c->p, .info = c->info, .annotations_only = !overlays});
+        return;
+    }
     pd_err err = {0};
     pd_gfx_pass pass = {.target = c->f.target};
-    pd_overlay_audience_pass(c->p, &pass);
-    if (c->layer)
-        CHECK(pd_overlay_prepare(c->ov, c->f.gfx, c->p, &pass, &err), "prepare: %s", err.msg);
+    pd_overlay_audience_pass(c->p, &pass); /* without the pen's layer: each stroke drawn on its own */
     pd_gfx_begin(c->f.gfx, &pass);
     pd_gfx_scene_draw(c->f.gfx, c->f.talk, pd_presenter_audience_t(c->p));
     if (overlays)

@@ -46,15 +46,12 @@ static long diff_rows(const uint8_t *a, const uint8_t *b, int y0, int y1)
     return n;
 }
 
+/* the frame as podium draws it: the session's draw_frame, with overlays or without */
 static void draw(fixture *f, pd_scene *s, pd_overlay *ov, pd_presenter *p, const pd_overlay_info *info, bool overlays)
 {
-    pd_err err = {0};
-    fixture_begin(f);
     (void)s;
-    pd_gfx_scene_draw(f->gfx, f->talk, pd_presenter_t(p));
-    if (overlays)
-        CHECK(pd_overlay_draw(ov, f->gfx, p, info, &err), "overlay: %s", err.msg);
-    fixture_end(f);
+    fixture_render(f, pd_presenter_t(p),
+                   overlays ? &(pd_session_overlays){.overlay = ov, .presenter = p, .info = *info} : NULL);
 }
 
 int main(void)

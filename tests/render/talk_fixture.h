@@ -1,4 +1,4 @@
-/* talk_fixture: a talk loaded, finalised and uploaded into a render fixture. */
+/* talk_fixture: a talk loaded, finalised and uploaded into a render fixture's session. */
 #ifndef PD_TESTS_TALK_FIXTURE_H
 #define PD_TESTS_TALK_FIXTURE_H
 
@@ -9,7 +9,8 @@
 #include "scene/timeline.h"
 #include "talks/talks.h"
 
-/* Finalises a scene whose script ran and uploads it as the fixture's talk. */
+/* Finalises a scene whose script ran and uploads it as the session's talk
+ * (the test keeps the scene; the session, the upload). */
 static inline void talk_upload(fixture *f, pd_scene *s, const char *name)
 {
     pd_err err = {0};
@@ -17,11 +18,12 @@ static inline void talk_upload(fixture *f, pd_scene *s, const char *name)
         fprintf(stderr, "FAIL: talk %s: %s\n", name, err.msg);
         exit(1);
     }
-    pd_gfx_scene_destroy(f->gfx, &f->talk);
-    if (!(f->talk = pd_gfx_scene_create(f->gfx, s, &err))) {
+    pd_gfx_scene_destroy(f->gfx, &f->s.talk);
+    if (!(f->s.talk = pd_gfx_scene_create(f->gfx, s, &err))) {
         fprintf(stderr, "FAIL: upload %s: %s\n", name, err.msg);
         exit(1);
     }
+    f->talk = f->s.talk;
 }
 
 static inline pd_scene *talk_open(fixture *f, const char *name)
@@ -32,13 +34,12 @@ static inline pd_scene *talk_open(fixture *f, const char *name)
     return s;
 }
 
-/* The fixture's talk at t (the scene argument names which, for the reader). */
+/* The talk at t, as podium renders it (the scene argument names which, for
+ * the reader). */
 static inline void talk_render(fixture *f, pd_scene *s, double t)
 {
     (void)s;
-    fixture_begin(f);
-    pd_gfx_scene_draw(f->gfx, f->talk, t);
-    fixture_end(f);
+    fixture_render(f, t, NULL);
 }
 
 #endif
