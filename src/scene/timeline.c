@@ -47,13 +47,14 @@ double pd_timeline_section_t(const pd_timeline *tl, uint32_t n)
     return n >= 1 && n <= tl->section_count ? tl->sections[n - 1].t : 0;
 }
 
-uint32_t pd_timeline_stop_at(const pd_timeline *tl, double t)
+/* How many of the count places, in time order, start at or before t: a
+ * binary search over their times, `stride` bytes apart from `first`. */
+static uint32_t count_started(const double *first, size_t stride, uint32_t count, double t)
 {
-    /* stops are in time order: a binary search for the last held frame <= t */
-    uint32_t lo = 0, hi = tl->stop_count; /* answer in [lo, hi] */
+    uint32_t lo = 0, hi = count; /* the answer is in [lo, hi] */
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo + 1) / 2;
-        if (tl->stops[mid - 1].t <= t + EPS)
+        if (*(const double *)(const void *)((const char *)first + (size_t)(mid - 1) * stride) <= t + EPS)
             lo = mid;
         else
             hi = mid - 1;
@@ -61,15 +62,12 @@ uint32_t pd_timeline_stop_at(const pd_timeline *tl, double t)
     return lo;
 }
 
+uint32_t pd_timeline_stop_at(const pd_timeline *tl, double t)
+{
+    return count_started(tl->stop_count ? &tl->stops[0].t : NULL, sizeof *tl->stops, tl->stop_count, t);
+}
+
 uint32_t pd_timeline_section_at(const pd_timeline *tl, double t)
 {
-    uint32_t lo = 0, hi = tl->section_count;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo + 1) / 2;
-        if (tl->sections[mid - 1].t <= t + EPS)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    return lo;
+    return count_started(tl->section_count ? &tl->sections[0].t : NULL, sizeof *tl->sections, tl->section_count, t);
 }
