@@ -37,7 +37,12 @@ typedef struct pd_bench_result {
     double seek_median_us, seek_p99_us, seek_max_us, seek_wall_max_ms;
     bool export_measured;                  /* a talk (the test card has no export figures) */
     double export_mp4_fps, export_png_fps; /* 0: not measured (no ffmpeg) or failed */
-    double talk_frames_30;                 /* the whole talk's frames at 30 fps */
+    /* the same stretch rendered and converted to raw yuv420p (no encoder),
+     * and ffmpeg encoding that file with the export's settings: the
+     * encoder-only ceiling the mp4 export is measured against */
+    double export_raw_fps, encode_only_fps;
+    double rss_frames_mb, rss_mp4_mb; /* peak RSS after the frame and seek timing, after the mp4 export */
+    double talk_frames_30;            /* the whole talk's frames at 30 fps */
     double peak_rss_mb;
 } pd_bench_result;
 

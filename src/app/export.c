@@ -73,7 +73,8 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
     if (r->total < 1)
         r->total = 1;
     size_t n = strlen(d->path);
-    bool yuv = n >= 4 && strcmp(d->path + n - 4, ".mp4") == 0 && w % 2 == 0 && h % 2 == 0;
+    bool yuv = n >= 4 && (strcmp(d->path + n - 4, ".mp4") == 0 || strcmp(d->path + n - 4, ".yuv") == 0) && w % 2 == 0 &&
+               h % 2 == 0;
     pd_cap_sink *sink = pd_cap_sink_open(&(pd_cap_sink_desc){.path = d->path,
                                                              .width = w,
                                                              .height = h,

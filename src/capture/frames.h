@@ -69,7 +69,8 @@ typedef enum pd_cap_pixels {
 } pd_cap_pixels;
 
 typedef struct pd_cap_sink_desc {
-    const char *path; /* ends in .mp4: ffmpeg; else a folder for frame-000001.png ... */
+    const char *path; /* ends in .mp4: ffmpeg; .yuv: the raw PD_CAP_YUV420 frames; else a folder for
+                         frame-000001.png ... */
     int width, height;
     double fps; /* 0 means 60 */
     /* When ffmpeg is missing or dies: write the rest as a PNG sequence in
@@ -80,6 +81,7 @@ typedef struct pd_cap_sink_desc {
     bool force;         /* replace an existing file, or a folder's frames, once complete */
     const char *option; /* for messages: "--export" */
     pd_cap_pixels pixels;
+    int crf; /* x264's constant rate factor for an mp4, 1..51, lower is better; 0 means 18 */
 } pd_cap_sink_desc;
 
 /* Fails (NULL, err) when the file exists or the folder holds frames already
@@ -112,6 +114,11 @@ bool pd_cap_sink_close(pd_cap_sink **s, pd_err *err);
  * as NAME.partial.mp4 or NAME.partial/ (never overwriting): its path into
  * kept. True when it was kept; err may still say what went wrong. */
 bool pd_cap_sink_keep_partial(pd_cap_sink **s, char *kept, size_t cap, pd_err *err);
+
+/* Encodes a file of raw YUV 4:2:0 frames (a sink's .yuv output) into mp4
+ * (replaced) with exactly the settings of an mp4 sink, and waits: the
+ * encoder-only ceiling that --bench measures beside the export. */
+bool pd_cap_encode_raw(const char *raw, int width, int height, double fps, const char *mp4, pd_err *err);
 
 /* True when `ffmpeg` (or PODIUM_FFMPEG) can be run. */
 bool pd_cap_ffmpeg_available(void);

@@ -10,41 +10,101 @@
 #include "capture/output.h"
 #include "core/file.h"
 
-/* zlib level 1 instead of stb's own deflate: ~8x faster on 1080p frames */
-static unsigned char *zlib_compress(unsigned char *data, int len, int *out_len, int quality)
+/* A PNG written as it is compressed: each row (filter byte 0, then RGB) goes
+ * through zlib at level 1 and leaves in IDAT chunks as the output buffer
+ * fills, so a frame costs a row and zlib's state (~0.3 MB) instead of an RGB
+ * copy, a filtered copy and a compressed copy of the frame (~18 MB at 1080p).
+ * Filter 0 and level 1: on the talk's frames (flat background) the smallest
+ * files of the five filters, and the fastest (docs/performance.md). */
+enum {
+    OUT_CAP = 256 * 1024
+};
+
+static void put_be32(uint8_t *p, uint32_t v)
 {
-    (void)quality;
-    uLongf cap = compressBound((uLong)len);
-    unsigned char *out = malloc(cap);
-    if (!out)
-        return NULL;
-    if (compress2(out, &cap, data, (uLong)len, 1) != Z_OK) {
-        free(out);
-        return NULL;
-    }
-    *out_len = (int)cap;
-    return out;
+    p[0] = (uint8_t)(v >> 24);
+    p[1] = (uint8_t)(v >> 16);
+    p[2] = (uint8_t)(v >> 8);
+    p[3] = (uint8_t)v;
 }
 
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#define STB_IMAGE_WRITE_STATIC
-#define STBIW_ZLIB_COMPRESS zlib_compress
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmissing-prototypes"
-#pragma GCC diagnostic ignored "-Wshadow"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#pragma GCC diagnostic ignored "-Wunused-function"
-#include <stb/stb_image_write.h>
-#pragma GCC diagnostic pop
+static void write_chunk(FILE *f, const char *type, const uint8_t *data, uint32_t len)
+{
+    uint8_t head[8];
+    put_be32(head, len);
+    memcpy(head + 4, type, 4);
+    uLong crc = crc32(0L, head + 4, 4);
+    if (len)
+        crc = crc32(crc, data, len);
+    uint8_t tail[4];
+    put_be32(tail, (uint32_t)crc);
+    fwrite(head, 1, 8, f);
+    if (len)
+        fwrite(data, 1, len, f);
+    fwrite(tail, 1, 4, f);
+}
+
+/* RGBA rows as an RGB PNG into f; false when zlib fails or memory runs out. */
+static bool encode_png(FILE *f, const uint8_t *rgba, int w, int h)
+{
+    static const uint8_t signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
+    fwrite(signature, 1, 8, f);
+    uint8_t ihdr[13];
+    put_be32(ihdr, (uint32_t)w);
+    put_be32(ihdr + 4, (uint32_t)h);
+    ihdr[8] = 8;  /* bits per channel */
+    ihdr[9] = 2;  /* RGB */
+    ihdr[10] = 0; /* deflate */
+    ihdr[11] = 0; /* adaptive filtering (every row uses filter 0) */
+    ihdr[12] = 0; /* no interlace */
+    write_chunk(f, "IHDR", ihdr, sizeof ihdr);
+
+    size_t row_bytes = 1 + (size_t)w * 3;
+    uint8_t *row = malloc(row_bytes), *out = malloc(OUT_CAP);
+    z_stream z = {0};
+    bool ok = row && out && deflateInit(&z, 1) == Z_OK;
+    if (ok) {
+        z.next_out = out;
+        z.avail_out = OUT_CAP;
+    }
+    for (int y = 0; ok && y < h; y++) {
+        const uint8_t *src = rgba + (size_t)y * (size_t)w * 4;
+        row[0] = 0; /* filter: none */
+        /* opaque alpha: RGB from RGBA */
+        for (int x = 0; x < w; x++) {
+            row[1 + x * 3] = src[x * 4];
+            row[2 + x * 3] = src[x * 4 + 1];
+            row[3 + x * 3] = src[x * 4 + 2];
+        }
+        z.next_in = row;
+        z.avail_in = (uInt)row_bytes;
+        int flush = y == h - 1 ? Z_FINISH : Z_NO_FLUSH;
+        for (;;) {
+            int rc = deflate(&z, flush);
+            if (rc == Z_STREAM_ERROR) {
+                ok = false;
+                break;
+            }
+            if (z.avail_out == 0 || (rc == Z_STREAM_END && z.avail_out < OUT_CAP)) {
+                write_chunk(f, "IDAT", out, OUT_CAP - z.avail_out);
+                z.next_out = out;
+                z.avail_out = OUT_CAP;
+            }
+            if (rc == Z_STREAM_END || (flush == Z_NO_FLUSH && z.avail_in == 0 && z.avail_out > 0))
+                break;
+        }
+    }
+    if (row && out)
+        deflateEnd(&z);
+    free(row);
+    free(out);
+    if (ok)
+        write_chunk(f, "IEND", NULL, 0);
+    return ok;
+}
 
 /* the reader comes from Debian's libstb as built */
 #include <stb/stb_image.h>
-
-static void write_cb(void *ctx, void *data, int size)
-{
-    FILE *f = ctx;
-    fwrite(data, 1, (size_t)size, f);
-}
 
 bool pd_png_write(const char *path, const uint8_t *rgba, int w, int h, pd_png_mode mode, pd_err *err)
 {
@@ -58,26 +118,15 @@ bool pd_png_write(const char *path, const uint8_t *rgba, int w, int h, pd_png_mo
         pd_out_abandon(&out);
         return false;
     }
-    stbi_write_force_png_filter = 0;
-    /* opaque alpha without copying the frame: encode as RGB from RGBA rows */
-    size_t n = (size_t)w * (size_t)h;
-    uint8_t *rgb = malloc(n * 3);
-    if (!rgb) {
-        fclose(f);
-        pd_out_abandon(&out);
-        return pd_err_set(err, "out of memory writing '%s'", path);
-    }
-    for (size_t i = 0; i < n; i++) {
-        rgb[i * 3 + 0] = rgba[i * 4 + 0];
-        rgb[i * 3 + 1] = rgba[i * 4 + 1];
-        rgb[i * 3 + 2] = rgba[i * 4 + 2];
-    }
-    int ok = stbi_write_png_to_func(write_cb, f, w, h, 3, rgb, w * 3);
-    free(rgb);
+    bool encoded = encode_png(f, rgba, w, h);
     bool io_ok = !ferror(f);
     if (fclose(f) != 0)
         io_ok = false;
-    if (!ok || !io_ok) {
+    if (!encoded) {
+        pd_out_abandon(&out);
+        return pd_err_set(err, "out of memory writing '%s'", path);
+    }
+    if (!io_ok) {
         pd_out_abandon(&out);
         return pd_err_set(err, "cannot write '%s' (disk full or not writable?)", path);
     }

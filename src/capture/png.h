@@ -1,8 +1,9 @@
 /* png: RGBA8 frames to PNG files, fast and safely.
  *
- * Owns: PNG encoding (stb_image_write from Debian's libstb-dev, with zlib at
- * level 1 and no filter: ~25 ms a 1080p frame instead of ~190 ms), atomic
- * writes through capture/output.h (a temporary file renamed into place).
+ * Owns: PNG encoding (our own writer over zlib at level 1, filter 0,
+ * streamed row by row: ~25 ms a 1080p frame and ~0.3 MB of memory), reading
+ * (stb_image from Debian's libstb-dev), atomic writes through
+ * capture/output.h (a temporary file renamed into place).
  * Does not own: reading pixels (gfx/), threads (the capture queue).
  *
  *   if (!pd_png_write("x.png", rgba, 1920, 1080, PD_PNG_NEW_ONLY, &err)) ...;

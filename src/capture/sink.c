@@ -20,8 +20,9 @@
 
 extern char **environ;
 
-/* x264's speed/size trade-off, chosen by the table in docs/performance.md */
-#define PD_CAP_X264_PRESET "ultrafast"
+/* x264's speed/size trade-off, chosen by the table in docs/performance.md: 3.8x smaller than
+ * ultrafast for ~1.7x its encoding CPU (the export is bound by rendering), SSIM >= 0.9995 */
+#define PD_CAP_X264_PRESET "veryfast"
 
 /* ---- sinks ---- */
 
@@ -36,6 +37,7 @@ struct pd_cap_sink {
     int w, h;
     double fps;
     pd_cap_pixels pixels;
+    int crf;
     size_t frame_bytes;
     char path[2048], png_dir[2048], fallback_dir[2048];
     bool has_fallback;
@@ -183,7 +185,8 @@ static void *sink_main(void *arg)
             if (!ok) {
                 int e = errno;
                 char why[200];
-                snprintf(why, sizeof why, "ffmpeg stopped taking frames (%s)", strerror(e));
+                snprintf(why, sizeof why, "%s (%s)",
+                         s->pid > 0 ? "ffmpeg stopped taking frames" : "cannot write frames", strerror(e));
                 if (fall_back(s, it.index, why))
                     kind = SINK_PNG;
             }
@@ -209,6 +212,47 @@ static bool has_suffix(const char *s, const char *suf)
     return n >= k && strcmp(s + n - k, suf) == 0;
 }
 
+/* ffmpeg's command line for an export or recording: raw frames of the given
+ * pixels from input (pipe:0 or a file) to an H.264 mp4 at output; into argv
+ * (64 entries), NULL-terminated. */
+static void ffmpeg_args(const char **argv, const char *prog, pd_cap_pixels pixels, const char *size, const char *rate,
+                        const char *crf, const char *input, const char *output, bool overwrite)
+{
+    /* BT.709, limited range, said in the stream so that players show the
+     * colours rendered (untagged H.264 is shown as BT.601 by some) */
+    static const char *const tags[] = {"-color_range",     "tv",    "-colorspace", "bt709",
+                                       "-color_primaries", "bt709", "-color_trc",  "bt709"};
+    enum {
+        NTAGS = sizeof tags / sizeof tags[0]
+    };
+    int n = 0;
+    const char *head[] = {prog, "-hide_banner", "-loglevel", "error",
+                          "-f", "rawvideo",     "-pix_fmt",  pixels == PD_CAP_YUV420 ? "yuv420p" : "rgba"};
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+        argv[n++] = head[i];
+    if (pixels == PD_CAP_YUV420) /* the input is converted already: tagged as such, ffmpeg keeps it */
+        for (int i = 0; i < NTAGS; i++)
+            argv[n++] = tags[i];
+    const char *in[] = {"-s", size, "-framerate", rate, "-i", input, "-an"};
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
+        argv[n++] = in[i];
+    if (pixels == PD_CAP_RGBA) { /* libswscale's default matrix is BT.601: ask for BT.709 */
+        argv[n++] = "-vf";
+        argv[n++] = "scale=out_color_matrix=bt709:out_range=tv";
+    }
+    const char *codec[] = {"-c:v", "libx264", "-preset", PD_CAP_X264_PRESET, "-crf", crf, "-pix_fmt", "yuv420p"};
+    for (size_t i = 0; i < sizeof codec / sizeof codec[0]; i++)
+        argv[n++] = codec[i];
+    for (int i = 0; i < NTAGS; i++)
+        argv[n++] = tags[i];
+    /* -f names the format (the output may be a temporary name); -n: ffmpeg
+     * too refuses to overwrite */
+    const char *out[] = {"-movflags", "+faststart", "-f", "mp4", overwrite ? "-y" : "-n", output, NULL};
+    for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
+        argv[n++] = out[i];
+    assert(n <= 64);
+}
+
 static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
 {
     int fds[2];
@@ -218,39 +262,10 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     char size[32], rate[32];
     snprintf(size, sizeof size, "%dx%d", s->w, s->h);
     snprintf(rate, sizeof rate, "%.6g", s->fps);
-    /* BT.709, limited range, said in the stream so that players show the
-     * colours rendered (untagged H.264 is shown as BT.601 by some) */
-    static const char *const tags[] = {"-color_range",     "tv",    "-colorspace", "bt709",
-                                       "-color_primaries", "bt709", "-color_trc",  "bt709"};
-    enum {
-        NTAGS = sizeof tags / sizeof tags[0]
-    };
+    char crf[16];
+    snprintf(crf, sizeof crf, "%d", s->crf);
     const char *argv[64];
-    int n = 0;
-    const char *head[] = {prog, "-hide_banner", "-loglevel", "error",
-                          "-f", "rawvideo",     "-pix_fmt",  s->pixels == PD_CAP_YUV420 ? "yuv420p" : "rgba"};
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-        argv[n++] = head[i];
-    if (s->pixels == PD_CAP_YUV420) /* the input is converted already: tagged as such, ffmpeg keeps it */
-        for (int i = 0; i < NTAGS; i++)
-            argv[n++] = tags[i];
-    const char *input[] = {"-s", size, "-framerate", rate, "-i", "pipe:0", "-an"};
-    for (size_t i = 0; i < sizeof input / sizeof input[0]; i++)
-        argv[n++] = input[i];
-    if (s->pixels == PD_CAP_RGBA) { /* libswscale's default matrix is BT.601: ask for BT.709 */
-        argv[n++] = "-vf";
-        argv[n++] = "scale=out_color_matrix=bt709:out_range=tv";
-    }
-    /* into the temporary name, so -f names the format; -n: ffmpeg too refuses to overwrite */
-    const char *tail[] = {"-c:v", "libx264", "-preset", PD_CAP_X264_PRESET, "-crf", "18", "-pix_fmt", "yuv420p"};
-    for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++)
-        argv[n++] = tail[i];
-    for (int i = 0; i < NTAGS; i++)
-        argv[n++] = tags[i];
-    const char *out[] = {"-movflags", "+faststart", "-f", "mp4", "-n", pd_out_tmp(&s->out), NULL};
-    for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
-        argv[n++] = out[i];
-    assert(n <= (int)(sizeof argv / sizeof argv[0]));
+    ffmpeg_args(argv, prog, s->pixels, size, rate, crf, "pipe:0", pd_out_tmp(&s->out), false);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
@@ -276,6 +291,32 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     return true;
 }
 
+bool pd_cap_encode_raw(const char *raw, int width, int height, double fps, const char *mp4, pd_err *err)
+{
+    const char *prog = getenv("PODIUM_FFMPEG");
+    if (!prog || !*prog)
+        prog = "ffmpeg";
+    char size[32], rate[32];
+    snprintf(size, sizeof size, "%dx%d", width, height);
+    snprintf(rate, sizeof rate, "%.6g", fps > 0 ? fps : 60);
+    const char *argv[64];
+    ffmpeg_args(argv, prog, PD_CAP_YUV420, size, rate, "18", raw, mp4, true);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, prog, &fa, NULL, (char *const *)argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc != 0)
+        return pd_err_set(err, "cannot run '%s': %s", prog, strerror(rc));
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+        return pd_err_set(err, "ffmpeg failed encoding '%s' into '%s'", raw, mp4);
+    return true;
+}
+
 pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
 {
     if (!desc || !desc->path || !*desc->path || desc->width <= 0 || desc->height <= 0) {
@@ -291,6 +332,7 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
     s->h = desc->height;
     s->fps = desc->fps > 0 ? desc->fps : 60;
     s->pixels = desc->pixels;
+    s->crf = desc->crf >= 1 && desc->crf <= 51 ? desc->crf : 18;
     s->frame_bytes = (size_t)s->w * (size_t)s->h * (s->pixels == PD_CAP_YUV420 ? 3 : 8) / 2;
     s->fd = -1;
     snprintf(s->path, sizeof s->path, "%s", desc->path);
@@ -300,11 +342,23 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
     }
     /* a dead ffmpeg must give EPIPE, not kill podium */
     signal(SIGPIPE, SIG_IGN);
-    bool mp4 = has_suffix(s->path, ".mp4");
+    bool mp4 = has_suffix(s->path, ".mp4"), raw = has_suffix(s->path, ".yuv");
     int nthreads = 1;
     bool ok = true;
-    if (s->pixels == PD_CAP_YUV420 && (!mp4 || s->has_fallback)) {
-        ok = pd_err_set(err, "capture: YUV frames go to an mp4 without a fall-back (PNG frames need RGBA)");
+    if (s->pixels == PD_CAP_YUV420 && (!(mp4 || raw) || s->has_fallback)) {
+        ok = pd_err_set(err, "capture: YUV frames go to an mp4 or a .yuv file, without a fall-back (PNG frames "
+                             "need RGBA)");
+    } else if (raw) {
+        /* the frames as they would go down ffmpeg's pipe (the encoder-only
+         * ceiling in --bench encodes them with pd_cap_encode_raw) */
+        s->kind = SINK_FFMPEG;
+        if (s->pixels != PD_CAP_YUV420)
+            ok = pd_err_set(err, "capture: a .yuv file holds YUV 4:2:0 frames");
+        else if (!pd_out_begin(&s->out, &(pd_out_spec){.path = s->path, .option = desc->option, .force = desc->force},
+                               err))
+            ok = false;
+        else if ((s->fd = open(pd_out_tmp(&s->out), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0)
+            ok = pd_err_set(err, "cannot write '%s': %s", s->path, strerror(errno));
     } else if (mp4) {
         s->kind = SINK_FFMPEG;
         if (s->w % 2 || s->h % 2)

@@ -205,6 +205,49 @@ static void test_ffmpeg_fallback(void)
     }
 }
 
+/* YUV 4:2:0 frames: a raw .yuv sink (repeats written out), the wrong
+ * outputs refused, and the raw file encoded with the export's settings. */
+static void test_yuv_sink(void)
+{
+    pd_err err = {0};
+    char raw[512], mp4[512], dir[512];
+    snprintf(raw, sizeof raw, "%s/frames.yuv", tmp);
+    snprintf(dir, sizeof dir, "%s/yuv-png/", tmp);
+    pd_cap_sink *s =
+        pd_cap_sink_open(&(pd_cap_sink_desc){.path = dir, .width = W, .height = H, .pixels = PD_CAP_YUV420}, &err);
+    CHECK(s == NULL && strstr(err.msg, "RGBA"), "YUV to PNG frames: %s", err.msg);
+    s = pd_cap_sink_open(&(pd_cap_sink_desc){.path = raw, .width = W, .height = H}, &err);
+    CHECK(s == NULL && strstr(err.msg, "YUV"), "RGBA to a .yuv file: %s", err.msg);
+    s = pd_cap_sink_open(&(pd_cap_sink_desc){.path = raw, .width = W, .height = H, .fps = 30, .pixels = PD_CAP_YUV420},
+                         &err);
+    CHECK(s != NULL, "raw sink: %s", err.msg);
+    if (!s)
+        return;
+    size_t bytes = pd_cap_sink_frame_bytes(s);
+    CHECK(bytes == (size_t)W * H * 3 / 2, "frame bytes %zu", bytes);
+    for (int i = 0; i < 3; i++) {
+        uint8_t *px = pd_cap_sink_acquire(s);
+        memset(px, 16 + 60 * i, (size_t)W * H);                 /* Y */
+        memset(px + (size_t)W * H, 128, bytes - (size_t)W * H); /* grey */
+        pd_cap_sink_submit(s, px, i + 1);                       /* 1 + 2 + 3 frames */
+    }
+    CHECK(pd_cap_sink_frames(s) == 6, "6 frames accepted, got %ld", pd_cap_sink_frames(s));
+    CHECK(!pd_file_exists(raw), "nothing at the name before close");
+    CHECK(pd_cap_sink_close(&s, &err), "close: %s", err.msg);
+    size_t n = 0;
+    unsigned char *data = pd_file_read(raw, &n, &err);
+    CHECK(data && n == 6 * bytes, "6 frames in the file: %zu bytes", n);
+    CHECK(data && data[5 * bytes] == 16 + 120 && data[3 * bytes] == 16 + 120 && data[2 * bytes] == 16 + 60,
+          "repeats written in order");
+    free(data);
+    if (pd_cap_ffmpeg_available()) {
+        snprintf(mp4, sizeof mp4, "%s/raw.mp4", tmp);
+        CHECK(pd_cap_encode_raw(raw, W, H, 30, mp4, &err), "encode raw: %s", err.msg);
+        struct stat st;
+        CHECK(stat(mp4, &st) == 0 && st.st_size > 100, "mp4 from the raw file written");
+    }
+}
+
 static void test_handout(void)
 {
     pd_err err = {0};
@@ -250,6 +293,7 @@ int main(void)
     test_png_sequence();
     test_shots();
     test_ffmpeg_fallback();
+    test_yuv_sink();
     test_handout();
     int rc = check_exit();
     if (rc == 0) {
