@@ -73,15 +73,22 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
     if (r->total < 1)
         r->total = 1;
     size_t n = strlen(d->path);
-    bool yuv = n >= 4 && (strcmp(d->path + n - 4, ".mp4") == 0 || strcmp(d->path + n - 4, ".yuv") == 0) && w % 2 == 0 &&
-               h % 2 == 0;
+    bool to_yuv = n >= 4 && (strcmp(d->path + n - 4, ".mp4") == 0 || strcmp(d->path + n - 4, ".yuv") == 0) &&
+                  w % 2 == 0 && h % 2 == 0;
+    /* on a software renderer the GPU's YUV pass is ~12 ms of CPU a 1080p
+     * frame, the writer thread's conversion ~4 ms (docs/performance.md) */
+    const char *renderer = pd_gfx_renderer_name(s->gfx);
+    bool software = strstr(renderer, "llvmpipe") || strstr(renderer, "softpipe");
+    bool yuv = to_yuv && !software; /* converted on the GPU */
     pd_cap_sink *sink = pd_cap_sink_open(&(pd_cap_sink_desc){.path = d->path,
                                                              .width = w,
                                                              .height = h,
                                                              .fps = d->fps,
                                                              .force = d->force,
                                                              .option = "--export",
-                                                             .pixels = yuv ? PD_CAP_YUV420 : PD_CAP_RGBA},
+                                                             .pixels = yuv      ? PD_CAP_YUV420
+                                                                       : to_yuv ? PD_CAP_RGBA_TO_YUV420
+                                                                                : PD_CAP_RGBA},
                                          err);
     if (!sink)
         return false;

@@ -66,7 +66,17 @@ typedef enum pd_cap_pixels {
     PD_CAP_RGBA,   /* w*h*4, row 0 at the top; ffmpeg converts to YUV (BT.709, limited range) */
     PD_CAP_YUV420, /* w*h*3/2, ffmpeg's yuv420p (gfx's pd_gfx_read_yuv420): ffmpeg only encodes. mp4 only,
                       without a fall-back (PNG frames need RGBA) */
+    /* w*h*4 RGBA as PD_CAP_RGBA, converted to yuv420p on the writer thread
+     * (pd_cap_rgba_to_yuv420) so that ffmpeg only encodes: for a software
+     * renderer, where the GPU's pass costs ~3x this in CPU. As PD_CAP_YUV420:
+     * mp4 or .yuv, without a fall-back */
+    PD_CAP_RGBA_TO_YUV420,
 } pd_cap_pixels;
+
+/* RGBA (w*h*4, row 0 at the top; w, h even) to the bytes of ffmpeg's yuv420p
+ * (w*h*3/2): BT.709, limited range, chroma the 2x2 average; within +-1 of
+ * gfx's YUV pass (shaders/yuv.frag), in 16.16 fixed point. */
+void pd_cap_rgba_to_yuv420(const uint8_t *rgba, int w, int h, uint8_t *out);
 
 typedef struct pd_cap_sink_desc {
     const char *path; /* ends in .mp4: ffmpeg; .yuv: the raw PD_CAP_YUV420 frames; else a folder for
@@ -91,7 +101,7 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err);
 /* A free buffer of pd_cap_sink_frame_bytes (PD_CAP_RGBA: row 0 at the top);
  * blocks while all are queued. */
 uint8_t *pd_cap_sink_acquire(pd_cap_sink *s);
-/* The bytes of one frame: w*h*4, or w*h*3/2 for PD_CAP_YUV420. */
+/* The bytes of one buffer: w*h*4, or w*h*3/2 for PD_CAP_YUV420. */
 size_t pd_cap_sink_frame_bytes(const pd_cap_sink *s);
 /* Queues px as the next `repeat` frames (a still stretch costs one read). */
 void pd_cap_sink_submit(pd_cap_sink *s, uint8_t *px, int repeat);

@@ -38,7 +38,9 @@ struct pd_cap_sink {
     double fps;
     pd_cap_pixels pixels;
     int crf;
-    size_t frame_bytes;
+    size_t frame_bytes; /* a buffer */
+    uint8_t *yuv;       /* PD_CAP_RGBA_TO_YUV420: the writer's converted frame */
+    size_t yuv_bytes;
     char path[2048], png_dir[2048], fallback_dir[2048];
     bool has_fallback;
     bool fell_back; /* the frames go to fallback_dir now */
@@ -88,6 +90,40 @@ static bool write_all(int fd, const uint8_t *p, size_t n)
         n -= (size_t)k;
     }
     return true;
+}
+
+/* 16.16 fixed point */
+#define FIX(x) ((int32_t)((x)*65536.0 + ((x) < 0 ? -0.5 : 0.5)))
+
+void pd_cap_rgba_to_yuv420(const uint8_t *rgba, int w, int h, uint8_t *out)
+{
+    /* Y = 16 + 219 * (Kr R + Kg G + Kb B) / 255, R G B in 0..255 */
+    const int32_t yr = FIX(0.2126 * 219 / 255), yg = FIX(0.7152 * 219 / 255), yb = FIX(0.0722 * 219 / 255);
+    for (int y = 0; y < h; y++) {
+        const uint8_t *src = rgba + (size_t)y * (size_t)w * 4;
+        uint8_t *dst = out + (size_t)y * (size_t)w;
+        for (int x = 0; x < w; x++)
+            dst[x] =
+                (uint8_t)((yr * src[4 * x] + yg * src[4 * x + 1] + yb * src[4 * x + 2] + (16 << 16) + 32768) >> 16);
+    }
+    /* U = 128 + 224 * (B - L) / 1.8556 / 255, V = 128 + 224 * (R - L) / 1.5748 / 255, from the sums of
+     * 2x2 blocks (0..1020: the average's 1/4 folded in) */
+    const double ku = 224.0 / 255 / 1.8556 / 4, kv = 224.0 / 255 / 1.5748 / 4;
+    const int32_t ur = FIX(-0.2126 * ku), ug = FIX(-0.7152 * ku), ub = FIX((1 - 0.0722) * ku);
+    const int32_t vr = FIX((1 - 0.2126) * kv), vg = FIX(-0.7152 * kv), vb = FIX(-0.0722 * kv);
+    int cw = w / 2, ch = h / 2;
+    uint8_t *u = out + (size_t)w * (size_t)h, *v = u + (size_t)cw * (size_t)ch;
+    for (int y = 0; y < ch; y++) {
+        const uint8_t *a = rgba + (size_t)(2 * y) * (size_t)w * 4, *b = a + (size_t)w * 4;
+        uint8_t *du = u + (size_t)y * (size_t)cw, *dv = v + (size_t)y * (size_t)cw;
+        for (int x = 0; x < cw; x++) {
+            int32_t r = a[8 * x] + a[8 * x + 4] + b[8 * x] + b[8 * x + 4];
+            int32_t g = a[8 * x + 1] + a[8 * x + 5] + b[8 * x + 1] + b[8 * x + 5];
+            int32_t bl = a[8 * x + 2] + a[8 * x + 6] + b[8 * x + 2] + b[8 * x + 6];
+            du[x] = (uint8_t)((ur * r + ug * g + ub * bl + (128 << 16) + 32768) >> 16);
+            dv[x] = (uint8_t)((vr * r + vg * g + vb * bl + (128 << 16) + 32768) >> 16);
+        }
+    }
 }
 
 static void frame_path(char *buf, size_t cap, const char *dir, long index)
@@ -180,8 +216,15 @@ static void *sink_main(void *arg)
         pthread_mutex_unlock(&s->pool.mu);
         if (!failed && kind == SINK_FFMPEG) {
             bool ok = true;
+            const uint8_t *frame = it.px;
+            size_t bytes = s->frame_bytes;
+            if (s->yuv) {
+                pd_cap_rgba_to_yuv420(it.px, s->w, s->h, s->yuv);
+                frame = s->yuv;
+                bytes = s->yuv_bytes;
+            }
             for (int r = 0; r < it.repeat && ok; r++)
-                ok = write_all(s->fd, it.px, s->frame_bytes);
+                ok = write_all(s->fd, frame, bytes);
             if (!ok) {
                 int e = errno;
                 char why[200];
@@ -265,7 +308,8 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     char crf[16];
     snprintf(crf, sizeof crf, "%d", s->crf);
     const char *argv[64];
-    ffmpeg_args(argv, prog, s->pixels, size, rate, crf, "pipe:0", pd_out_tmp(&s->out), false);
+    ffmpeg_args(argv, prog, s->pixels == PD_CAP_RGBA ? PD_CAP_RGBA : PD_CAP_YUV420, size, rate, crf, "pipe:0",
+                pd_out_tmp(&s->out), false);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
@@ -334,6 +378,16 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
     s->pixels = desc->pixels;
     s->crf = desc->crf >= 1 && desc->crf <= 51 ? desc->crf : 18;
     s->frame_bytes = (size_t)s->w * (size_t)s->h * (s->pixels == PD_CAP_YUV420 ? 3 : 8) / 2;
+    bool to_yuv = s->pixels != PD_CAP_RGBA; /* what ffmpeg is given */
+    if (s->pixels == PD_CAP_RGBA_TO_YUV420) {
+        s->yuv_bytes = (size_t)s->w * (size_t)s->h * 3 / 2;
+        s->yuv = malloc(s->yuv_bytes);
+        if (!s->yuv) {
+            free(s);
+            pd_err_set(err, "out of memory");
+            return NULL;
+        }
+    }
     s->fd = -1;
     snprintf(s->path, sizeof s->path, "%s", desc->path);
     if (desc->fallback_dir) {
@@ -345,14 +399,14 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
     bool mp4 = has_suffix(s->path, ".mp4"), raw = has_suffix(s->path, ".yuv");
     int nthreads = 1;
     bool ok = true;
-    if (s->pixels == PD_CAP_YUV420 && (!(mp4 || raw) || s->has_fallback)) {
-        ok = pd_err_set(err, "capture: YUV frames go to an mp4 or a .yuv file, without a fall-back (PNG frames "
-                             "need RGBA)");
+    if (to_yuv && (!(mp4 || raw) || s->has_fallback || s->w % 2 || s->h % 2)) {
+        ok = pd_err_set(err, "capture: YUV frames go to an mp4 or a .yuv file of an even size, without a "
+                             "fall-back (PNG frames need RGBA)");
     } else if (raw) {
         /* the frames as they would go down ffmpeg's pipe (the encoder-only
          * ceiling in --bench encodes them with pd_cap_encode_raw) */
         s->kind = SINK_FFMPEG;
-        if (s->pixels != PD_CAP_YUV420)
+        if (!to_yuv)
             ok = pd_err_set(err, "capture: a .yuv file holds YUV 4:2:0 frames");
         else if (!pd_out_begin(&s->out, &(pd_out_spec){.path = s->path, .option = desc->option, .force = desc->force},
                                err))
@@ -426,6 +480,7 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         }
         pd_out_abandon(&s->out);
         pool_free(&s->pool);
+        free(s->yuv);
         free(s);
         return NULL;
     }
@@ -509,6 +564,7 @@ static void sink_free(pd_cap_sink **sp)
     pd_cap_sink *s = *sp;
     pd_out_abandon(&s->out); /* nothing when it was committed or kept */
     pool_free(&s->pool);
+    free(s->yuv);
     free(s);
     *sp = NULL;
 }

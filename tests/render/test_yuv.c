@@ -7,7 +7,8 @@
  *    one whose V plane starts mid-row; and Manim's palette against the
  *    reference of its hex values.
  * 2. Reads in flight (pd_gfx_readback) return the same bytes, in order.
- * 3. With ffmpeg: frames of the GQA talk at 1080p through the YUV sink to an
+ * 3. With ffmpeg: frames of the GQA talk at 1080p through the YUV sink (and
+ *    the RGBA sink converting on its writer thread, for software renderers) to an
  *    mp4, decoded back to RGB by ffmpeg (which reads the stream's BT.709
  *    tags), against the RGBA frames: mean abs error per channel < 3/255 and
  *    99th percentile <= 12/255 (H.264 at crf 10, a high-quality setting; 4:2:0 chroma on coloured
@@ -99,6 +100,17 @@ static void test_conversion(fixture *f, int w, int h)
     CHECK(pd_gfx_read_yuv420(f->gfx, f->target, yuv, &err), "read_yuv420: %s", err.msg);
     CHECK(yuv[bytes] == 0xA5, "wrote past w*h*3/2 bytes");
     check_frame(f, yuv, "bands");
+    /* the writer thread's conversion (software renderers): the same bytes within +-1 */
+    uint8_t *cpu = malloc(bytes + 1);
+    cpu[bytes] = 0x5A;
+    pd_cap_rgba_to_yuv420(f->px, w, h, cpu);
+    CHECK(cpu[bytes] == 0x5A, "the C conversion wrote past w*h*3/2 bytes");
+    check_frame(f, cpu, "bands, C conversion");
+    int worst = 0;
+    for (size_t i = 0; i < bytes; i++)
+        worst = abs(cpu[i] - yuv[i]) > worst ? abs(cpu[i] - yuv[i]) : worst;
+    CHECK(worst <= 1, "GPU and C conversions differ by %d", worst);
+    free(cpu);
 
     /* the palette's known colours, at the centre of each band (a 2x2 block inside it) */
     int cw = w / 2, ch = h / 2;
@@ -191,7 +203,7 @@ static bool round_trip(fixture *f, pd_scene *scene, const double *ts, int nframe
         if (pixels == PD_CAP_YUV420)
             CHECK(pd_gfx_read_yuv420(f->gfx, f->target, px, &err), "yuv: %s", err.msg);
         else
-            memcpy(px, f->px, (size_t)W * H * 4);
+            memcpy(px, f->px, (size_t)W * H * 4); /* RGBA: converted by ffmpeg, or by the writer thread */
         pd_cap_sink_submit(sink, px, 1);
     }
     CHECK(pd_cap_sink_close(&sink, &err), "close: %s", err.msg);
@@ -267,23 +279,27 @@ static void test_mp4_round_trip(fixture *f)
     uint8_t *rgba[FRAMES];
     for (int i = 0; i < FRAMES; i++)
         rgba[i] = malloc((size_t)W * H * 4);
-    error_stats gpu[FRAMES] = {0}, swscale[FRAMES] = {0};
+    error_stats gpu[FRAMES] = {0}, writer[FRAMES] = {0}, swscale[FRAMES] = {0};
     bool ok = round_trip(f, scene, ts, FRAMES, PD_CAP_YUV420, rgba, gpu) &&
+              round_trip(f, scene, ts, FRAMES, PD_CAP_RGBA_TO_YUV420, rgba, writer) &&
               round_trip(f, scene, ts, FRAMES, PD_CAP_RGBA, rgba, swscale);
-    for (int i = 0; ok && i < FRAMES; i++) {
-        const error_stats *g = &gpu[i], *s = &swscale[i];
-        printf("t=%5.1f  GPU yuv420p: mean abs error %.2f %.2f %.2f /255, p99 %d/255;  ffmpeg's conversion: "
+    for (int i = 0; ok && i < FRAMES * 2; i++) {
+        /* the GPU's conversion, then the writer thread's, each against ffmpeg's own */
+        const error_stats *g = i < FRAMES ? &gpu[i] : &writer[i - FRAMES], *s = &swscale[i % FRAMES];
+        const char *who = i < FRAMES ? "GPU" : "C  ";
+        double t = ts[i % FRAMES];
+        printf("t=%5.1f  %s yuv420p: mean abs error %.2f %.2f %.2f /255, p99 %d/255;  ffmpeg's conversion: "
                "%.2f %.2f %.2f, p99 %d\n",
-               ts[i], g->mean[0], g->mean[1], g->mean[2], g->p99, s->mean[0], s->mean[1], s->mean[2], s->p99);
+               t, who, g->mean[0], g->mean[1], g->mean[2], g->p99, s->mean[0], s->mean[1], s->mean[2], s->p99);
         for (int c = 0; c < 3; c++) {
-            CHECK(g->mean[c] < 3.0, "t=%.1f channel %d: mean abs error %.2f/255", ts[i], c, g->mean[c]);
-            CHECK(g->mean[c] <= s->mean[c] + 0.25, "t=%.1f channel %d: mean abs error %.2f/255, ffmpeg's own %.2f",
-                  ts[i], c, g->mean[c], s->mean[c]);
+            CHECK(g->mean[c] < 3.0, "t=%.1f channel %d: mean abs error %.2f/255", t, c, g->mean[c]);
+            CHECK(g->mean[c] <= s->mean[c] + 0.25, "t=%.1f channel %d: mean abs error %.2f/255, ffmpeg's own %.2f", t,
+                  c, g->mean[c], s->mean[c]);
         }
         /* the 1% of pixels on coloured text edges lose chroma detail to 4:2:0 (ffmpeg's own conversion
          * measures the same 11/255 at t=11.2): the bound leaves a step for x264's threading */
-        CHECK(g->p99 <= 12, "t=%.1f: 99th percentile error %d/255", ts[i], g->p99);
-        CHECK(g->p99 <= s->p99 + 1, "t=%.1f: 99th percentile error %d/255, ffmpeg's own %d", ts[i], g->p99, s->p99);
+        CHECK(g->p99 <= 12, "t=%.1f: 99th percentile error %d/255", t, g->p99);
+        CHECK(g->p99 <= s->p99 + 1, "t=%.1f: 99th percentile error %d/255, ffmpeg's own %d", t, g->p99, s->p99);
     }
     for (int i = 0; i < FRAMES; i++)
         free(rgba[i]);
