@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../render/fixture.h"
+#include "../render/talk_fixture.h"
 #include "core/clock.h"
 #include "present/keymap.h"
 #include "present/overlay.h"
@@ -97,10 +97,7 @@ int main(int argc, char **argv)
     pd_err err = {0};
     b.s = pd_scene_create(b.f.fonts);
     talk->build(b.s);
-    if (!pd_scene_finalize(b.s, b.f.atlas, &err) || !(b.f.talk = pd_gfx_scene_create(b.f.gfx, b.s, &err))) {
-        fprintf(stderr, "bench_present: %s\n", err.msg);
-        return 1;
-    }
+    talk_upload(&b.f, b.s, name);
     b.p = pd_presenter_create(&(pd_presenter_desc){.timeline = pd_scene_timeline(b.s), .hud = true}, &err);
     b.ov = pd_overlay_create(b.f.fonts, &err);
     b.ms = malloc(MAX_SAMPLES * sizeof *b.ms);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "../check.h"
-#include "../render/fixture.h"
+#include "../render/talk_fixture.h"
 #include "capture/png.h"
 #include "present/keymap.h"
 #include "present/overlay.h"
@@ -61,8 +61,7 @@ int main(void)
     pd_err err = {0};
     pd_scene *s = pd_scene_create(f.fonts);
     pd_talk_demo(s);
-    CHECK(pd_scene_finalize(s, f.atlas, &err), "finalize: %s", err.msg);
-    CHECK((f.talk = pd_gfx_scene_create(f.gfx, s, &err)) != NULL, "upload: %s", err.msg);
+    talk_upload(&f, s, "demo");
 
     pd_presenter *p = pd_presenter_create(&(pd_presenter_desc){.timeline = pd_scene_timeline(s), .hud = false}, &err);
     pd_overlay *ov = pd_overlay_create(f.fonts, &err);
