@@ -138,6 +138,15 @@ static int headless(const pd_options *o, pd_session *s, pd_err *err)
     return pd_session_load(s, &d, err) && pd_session_headless(s, err) ? 0 : 2;
 }
 
+/* pd_png_rows over the session's render target */
+static const uint8_t *target_rows(void *user, int y, int n, int w, uint8_t *scratch)
+{
+    (void)w;
+    pd_session *s = user;
+    pd_gfx_read_rgba_rows(s->gfx, s->target, y, n, scratch);
+    return scratch;
+}
+
 static int run_frame(const pd_options *o, pd_session *s, pd_err *err)
 {
     double t = o->frame_t;
@@ -150,11 +159,10 @@ static int run_frame(const pd_options *o, pd_session *s, pd_err *err)
     } else if (s->scene && t > s->tl.duration + PD_LIST_ROUNDING_S) { /* the end as --list prints it */
         return pd_err_set(err, "--frame %g is past the end: the talk lasts %.3f s (see --list)", t, s->tl.duration), 2;
     }
-    uint8_t *px = malloc((size_t)o->width * (size_t)o->height * 4);
-    bool ok = px ? pd_session_render(s, t, NULL, px, err) &&
-                       pd_png_write(o->out, px, o->width, o->height, o->force ? PD_PNG_OVERWRITE : PD_PNG_NEW_ONLY, err)
-                 : pd_err_set(err, "out of memory for a %dx%d frame", o->width, o->height);
-    free(px);
+    /* the PNG is written from the target a band of rows at a time: no frame-sized copy */
+    bool ok = pd_session_render(s, t, NULL, NULL, err) &&
+              pd_png_write_rows(o->out, o->width, o->height, target_rows, s,
+                                o->force ? PD_PNG_OVERWRITE : PD_PNG_NEW_ONLY, err);
     return ok ? 0 : 2;
 }
 

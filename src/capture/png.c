@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,8 +45,20 @@ static void write_chunk(FILE *f, const char *type, const uint8_t *data, uint32_t
     fwrite(tail, 1, 4, f);
 }
 
-/* RGBA rows as an RGB PNG into f; false when zlib fails or memory runs out. */
-static bool encode_png(FILE *f, const uint8_t *rgba, int w, int h)
+/* Rows of a frame in memory, for pd_png_write. */
+static const uint8_t *memory_rows(void *user, int y, int n, int w, uint8_t *scratch)
+{
+    (void)n, (void)scratch;
+    return (const uint8_t *)user + (size_t)y * (size_t)w * 4;
+}
+
+enum {
+    BAND = 16 /* rows fetched from the source at a time */
+};
+
+/* RGBA rows from the source as an RGB PNG into f; false when the source,
+ * zlib or memory fails. */
+static bool encode_png(FILE *f, pd_png_rows rows, void *user, int w, int h)
 {
     static const uint8_t signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
     fwrite(signature, 1, 8, f);
@@ -60,15 +73,20 @@ static bool encode_png(FILE *f, const uint8_t *rgba, int w, int h)
     write_chunk(f, "IHDR", ihdr, sizeof ihdr);
 
     size_t row_bytes = 1 + (size_t)w * 3;
-    uint8_t *row = malloc(row_bytes), *out = malloc(OUT_CAP);
+    uint8_t *row = malloc(row_bytes), *out = malloc(OUT_CAP), *band = malloc((size_t)w * 4 * BAND);
+    const uint8_t *rgba = NULL;
     z_stream z = {0};
-    bool ok = row && out && deflateInit(&z, 1) == Z_OK;
+    bool ok = row && out && band && deflateInit(&z, 1) == Z_OK;
     if (ok) {
         z.next_out = out;
         z.avail_out = OUT_CAP;
     }
     for (int y = 0; ok && y < h; y++) {
-        const uint8_t *src = rgba + (size_t)y * (size_t)w * 4;
+        if (y % BAND == 0 && !(rgba = rows(user, y, h - y < BAND ? h - y : BAND, w, band))) {
+            ok = false;
+            break;
+        }
+        const uint8_t *src = rgba + (size_t)(y % BAND) * (size_t)w * 4;
         row[0] = 0; /* filter: none */
         /* opaque alpha: RGB from RGBA */
         for (int x = 0; x < w; x++) {
@@ -94,10 +112,11 @@ static bool encode_png(FILE *f, const uint8_t *rgba, int w, int h)
                 break;
         }
     }
-    if (row && out)
+    if (row && out && band)
         deflateEnd(&z);
     free(row);
     free(out);
+    free(band);
     if (ok)
         write_chunk(f, "IEND", NULL, 0);
     return ok;
@@ -107,6 +126,11 @@ static bool encode_png(FILE *f, const uint8_t *rgba, int w, int h)
 #include <stb/stb_image.h>
 
 bool pd_png_write(const char *path, const uint8_t *rgba, int w, int h, pd_png_mode mode, pd_err *err)
+{
+    return pd_png_write_rows(path, w, h, memory_rows, (void *)(uintptr_t)rgba, mode, err);
+}
+
+bool pd_png_write_rows(const char *path, int w, int h, pd_png_rows rows, void *user, pd_png_mode mode, pd_err *err)
 {
     /* written beside the target, then renamed: an interruption never leaves half a file */
     pd_out out;
@@ -118,7 +142,7 @@ bool pd_png_write(const char *path, const uint8_t *rgba, int w, int h, pd_png_mo
         pd_out_abandon(&out);
         return false;
     }
-    bool encoded = encode_png(f, rgba, w, h);
+    bool encoded = encode_png(f, rows, user, w, h);
     bool io_ok = !ferror(f);
     if (fclose(f) != 0)
         io_ok = false;

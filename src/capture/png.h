@@ -25,6 +25,14 @@ typedef enum pd_png_mode {
  * (the talk's background is opaque). */
 bool pd_png_write(const char *path, const uint8_t *rgba, int w, int h, pd_png_mode mode, pd_err *err);
 
+/* A frame's rows from wherever they are: rows y .. y+n-1 (row 0 at the top,
+ * w*4 bytes each), in scratch (room for n rows) or in memory of its own;
+ * NULL when they cannot be had. */
+typedef const uint8_t *(*pd_png_rows)(void *user, int y, int n, int w, uint8_t *scratch);
+/* As pd_png_write, with the rows fetched a band at a time (no whole frame in
+ * memory: --frame reads them from the render target). */
+bool pd_png_write_rows(const char *path, int w, int h, pd_png_rows rows, void *user, pd_png_mode mode, pd_err *err);
+
 /* Decodes a PNG as RGBA8 (for golden tests). Returns malloc'ed pixels. */
 uint8_t *pd_png_read(const char *path, int *w, int *h, pd_err *err);
 

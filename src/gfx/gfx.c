@@ -842,6 +842,27 @@ void pd_gfx_target_destroy(pd_gfx *g, pd_gfx_target **tp)
 int pd_gfx_target_width(const pd_gfx_target *t) { return t->w; }
 int pd_gfx_target_height(const pd_gfx_target *t) { return t->h; }
 
+void pd_gfx_read_rgba_rows(pd_gfx *g, const pd_gfx_target *t, int y, int n, uint8_t *out)
+{
+    (void)g;
+    int w = t->w;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, t->fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, t->h - y - n, w, n, GL_RGBA, GL_UNSIGNED_BYTE, out); /* GL's rows count from the bottom */
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    size_t stride = (size_t)w * 4;
+    uint8_t tmp[4096 * 4];
+    for (int r = 0; r < n / 2; r++) {
+        uint8_t *a = out + (size_t)r * stride, *b = out + (size_t)(n - 1 - r) * stride;
+        for (size_t off = 0; off < stride; off += sizeof tmp) {
+            size_t k = stride - off < sizeof tmp ? stride - off : sizeof tmp;
+            memcpy(tmp, a + off, k);
+            memcpy(a + off, b + off, k);
+            memcpy(b + off, tmp, k);
+        }
+    }
+}
+
 void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out)
 {
     (void)g;

@@ -168,6 +168,9 @@ void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *s, double t);
 /* The frame inside the current pass. */
 pd_viewport pd_gfx_viewport(const pd_gfx *g);
 
+/* Reads rows y .. y+n-1 of the target (row 0 at the TOP) as RGBA8 into out
+ * (n*width*4 bytes): a frame written out a band at a time. */
+void pd_gfx_read_rgba_rows(pd_gfx *g, const pd_gfx_target *t, int y, int n, uint8_t *out);
 /* Reads the whole target as RGBA8, width*height*4 bytes, row 0 at the TOP. */
 void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out);
 /* Reads the whole target converted to planar YUV 4:2:0 on the GPU, the bytes

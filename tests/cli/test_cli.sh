@@ -183,6 +183,17 @@ else
   echo "FAIL: talks/gqa.py is missing, differs from the seed, or the README does not point to it"; fail=$((fail + 1))
 fi
 
+# --out is written from the render target a band of rows at a time: the same
+# bytes as a frame written from memory (--export-stops), at a height that is
+# not a multiple of the band
+"$PODIUM" --talk demo --stop 1 --out "$TMP/band.png" --size 321x181 >/dev/null 2>&1
+"$PODIUM" --talk demo --export-stops "$TMP/band-stops" --size 321x181 >/dev/null 2>&1
+if [[ -s "$TMP/band.png" ]] && cmp -s "$TMP/band.png" "$TMP/band-stops/stop-01.png"; then
+  pass=$((pass + 1))
+else
+  echo "FAIL: --out from the target differs from the same frame written from memory"; fail=$((fail + 1))
+fi
+
 # no display: one line, exit 1
 err=$(env -u DISPLAY -u WAYLAND_DISPLAY "$PODIUM" 2>&1 >/dev/null)
 rc=$?
