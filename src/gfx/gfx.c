@@ -149,6 +149,39 @@ static bool load_sources(sources *src, const char *dir, pd_err *err)
     return true;
 }
 
+/* A program from its vertex and fragment stage texts; 0 with err naming the
+ * files (and how to fix them) when a stage does not compile or they do not link. */
+static GLuint build_program(const char **vs_text, int nvs, const char *vs_name, const char **fs_text, int nfs,
+                            const char *fs_name, const char *fix, pd_err *err)
+{
+    GLuint vs = compile(GL_VERTEX_SHADER, vs_text, nvs, vs_name, err);
+    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, nfs, fs_name, err) : 0;
+    if (!vs || !fs) {
+        if (vs)
+            glDeleteShader(vs);
+        return 0;
+    }
+    GLuint id = glCreateProgram();
+    glAttachShader(id, vs);
+    glAttachShader(id, fs);
+    glLinkProgram(id);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(id, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[400];
+        glGetProgramInfoLog(id, sizeof log, NULL, log);
+        char *nl = strchr(log, '\n');
+        if (nl)
+            *nl = 0;
+        glDeleteProgram(id);
+        pd_err_set(err, "shaders '%s' + '%s' do not link: %s (%s)", vs_name, fs_name, log, fix);
+        return 0;
+    }
+    return id;
+}
+
 static bool link_program(program *p, const sources *src, int vert, int kind, pd_err *err)
 {
     /* every stage: the version, core/gpu_layout.h, then the files (line
@@ -158,30 +191,9 @@ static bool link_program(program *p, const sources *src, int vert, int kind, pd_
     char head[64];
     snprintf(head, sizeof head, "#version 330 core\n#define PD_GLYPH %d\n", kind);
     const char *fs_text[4] = {head, pd_shader_gpu_layout_h, "#line 1\n", src->text[3]};
-    GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 5, src->name[vert], err);
-    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 4, src->name[3], err) : 0;
-    if (!vs || !fs) {
-        if (vs)
-            glDeleteShader(vs);
+    p->id = build_program(vs_text, 5, src->name[vert], fs_text, 4, src->name[3], "restore them from the repo", err);
+    if (!p->id)
         return false;
-    }
-    p->id = glCreateProgram();
-    glAttachShader(p->id, vs);
-    glAttachShader(p->id, fs);
-    glLinkProgram(p->id);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(p->id, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[400];
-        glGetProgramInfoLog(p->id, sizeof log, NULL, log);
-        char *nl = strchr(log, '\n');
-        if (nl)
-            *nl = 0;
-        return pd_err_set(err, "shaders '%s' + '%s' do not link: %s (restore them from the repo)", src->name[vert],
-                          src->name[3], log);
-    }
     p->u_half_frame = glGetUniformLocation(p->id, "u_half_frame");
     p->u_px_per_unit = glGetUniformLocation(p->id, "u_px_per_unit");
     p->u_view_center = glGetUniformLocation(p->id, "u_view_center");
@@ -894,26 +906,10 @@ static bool image_build(pd_gfx *g)
     pd_err err = {0};
     const char *vs_text[2] = {"#version 330 core\n", pd_shader_image_vert};
     const char *fs_text[2] = {"#version 330 core\n", pd_shader_image_frag};
-    GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 2, "image.vert (embedded)", &err);
-    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 2, "image.frag (embedded)", &err) : 0;
-    if (!vs || !fs) {
-        if (vs)
-            glDeleteShader(vs);
-        /* an embedded shader that does not compile is a bug in this build */
+    GLuint id =
+        build_program(vs_text, 2, "image.vert (embedded)", fs_text, 2, "image.frag (embedded)", "rebuild podium", &err);
+    if (!id) { /* an embedded shader that does not build is a bug in this build */
         fprintf(stderr, "podium: %s\n", err.msg);
-        return false;
-    }
-    GLuint id = glCreateProgram();
-    glAttachShader(id, vs);
-    glAttachShader(id, fs);
-    glLinkProgram(id);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(id, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        glDeleteProgram(id);
-        fprintf(stderr, "podium: shaders 'image.vert' + 'image.frag' (embedded) do not link\n");
         return false;
     }
     g->image_program = id;
@@ -960,25 +956,10 @@ static bool yuv_build(pd_gfx *g, int pack, pd_err *err)
                  pack);
         const char *vs_text[3] = {"#version 330 core\n", pd_shader_gpu_layout_h, pd_shader_yuv_vert};
         const char *fs_text[4] = {head, pd_shader_gpu_layout_h, "#line 1\n", pd_shader_yuv_frag};
-        GLuint vs = compile(GL_VERTEX_SHADER, vs_text, 3, "yuv.vert (embedded)", err);
-        GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_text, 4, "yuv.frag (embedded)", err) : 0;
-        if (!vs || !fs) {
-            if (vs)
-                glDeleteShader(vs);
+        GLuint id =
+            build_program(vs_text, 3, "yuv.vert (embedded)", fs_text, 4, "yuv.frag (embedded)", "rebuild podium", err);
+        if (!id)
             return false;
-        }
-        GLuint id = glCreateProgram();
-        glAttachShader(id, vs);
-        glAttachShader(id, fs);
-        glLinkProgram(id);
-        glDeleteShader(vs);
-        glDeleteShader(fs);
-        GLint ok = 0;
-        glGetProgramiv(id, GL_LINK_STATUS, &ok);
-        if (!ok) {
-            glDeleteProgram(id);
-            return pd_err_set(err, "shaders 'yuv.vert' + 'yuv.frag' (embedded) do not link (rebuild podium)");
-        }
         y->program[chroma] = id;
         y->u_src[chroma] = glGetUniformLocation(id, "u_src");
         y->u_size[chroma] = glGetUniformLocation(id, "u_size");
