@@ -9,8 +9,7 @@
 #include <unistd.h>
 
 #include "../check.h"
-#include "../render/golden.h"
-#include "../render/talk_fixture.h"
+#include "../render/gqa_goldens.h"
 #include "py/py.h"
 
 static pd_scene *py_open(fixture *f, const char *path)
@@ -44,25 +43,7 @@ static void test_seed(fixture *f)
           pd_scene_play_count(c));
     pd_scene_destroy(&c);
 
-    char name[64];
-    for (uint32_t i = 0; i < tp.stop_count; i++) {
-        talk_render(f, s, tp.stops[i].t);
-        snprintf(name, sizeof name, "gqa_stop%02u", i + 1);
-        CHECK(golden_check(name, f->px, f->w, f->h), "talks/gqa.py: golden %s", name);
-    }
-    static const struct {
-        double t;
-        const char *name;
-    } mids[] = {
-        {0.5, "gqa_title_write25"},     {1.0, "gqa_title_write50"},        {1.5, "gqa_title_write75"},
-        {9.50, "gqa_rope_create25"},    {9.75, "gqa_rope_create50"},       {10.0, "gqa_rope_create75_write37"},
-        {6.0, "gqa_mid_part1_lines"},   {26.0, "gqa_mid_part2_formula"},   {45.6, "gqa_mid_part3_softmax"},
-        {63.3, "gqa_mid_part4_flight"}, {64.9, "gqa_mid_part4_transform"},
-    };
-    for (size_t i = 0; i < sizeof mids / sizeof mids[0]; i++) {
-        talk_render(f, s, mids[i].t);
-        CHECK(golden_check(mids[i].name, f->px, f->w, f->h), "talks/gqa.py: golden %s", mids[i].name);
-    }
+    gqa_goldens_check(f, s, "talks/gqa.py");
     pd_scene_destroy(&s);
 }
 

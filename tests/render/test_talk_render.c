@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "../check.h"
-#include "golden.h"
-#include "talk_fixture.h"
+#include "gqa_goldens.h"
 
 static uint8_t *snapshot(const fixture *f)
 {
@@ -35,29 +34,6 @@ static void test_seek_order(fixture *f, pd_scene *s)
     CHECK(memcmp(fresh[0], fresh[1], (size_t)f->w * f->h * 4) != 0, "t=50 and t=10 should differ");
     for (int i = 0; i < 8; i++)
         free(fresh[i]);
-}
-
-static void test_goldens(fixture *f, pd_scene *s)
-{
-    char name[64];
-    for (uint32_t i = 0; i < pd_scene_timeline(s).stop_count; i++) {
-        talk_render(f, s, pd_scene_timeline(s).stops[i].t);
-        snprintf(name, sizeof name, "gqa_stop%02u", i + 1);
-        CHECK(golden_check(name, f->px, f->w, f->h), "golden %s", name);
-    }
-    static const struct {
-        double t;
-        const char *name;
-    } mids[] = {
-        {0.5, "gqa_title_write25"},     {1.0, "gqa_title_write50"},        {1.5, "gqa_title_write75"},
-        {9.50, "gqa_rope_create25"},    {9.75, "gqa_rope_create50"},       {10.0, "gqa_rope_create75_write37"},
-        {6.0, "gqa_mid_part1_lines"},   {26.0, "gqa_mid_part2_formula"},   {45.6, "gqa_mid_part3_softmax"},
-        {63.3, "gqa_mid_part4_flight"}, {64.9, "gqa_mid_part4_transform"},
-    };
-    for (size_t i = 0; i < sizeof mids / sizeof mids[0]; i++) {
-        talk_render(f, s, mids[i].t);
-        CHECK(golden_check(mids[i].name, f->px, f->w, f->h), "golden %s", mids[i].name);
-    }
 }
 
 /* The seed's scores, typed again here so the test does not trust the talk. */
@@ -116,7 +92,7 @@ int main(void)
     pd_scene *s = talk_open(&f, "gqa");
     CHECK(pd_scene_timeline(s).stop_count == 24, "24 stops (%u)", pd_scene_timeline(s).stop_count);
     test_seek_order(&f, s);
-    test_goldens(&f, s);
+    gqa_goldens_check(&f, s, "the C port");
     pd_scene_destroy(&s);
     fixture_close(&f);
     test_heatmap_softmax();
