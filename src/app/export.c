@@ -63,6 +63,23 @@ static int *inflight_newest(inflight *f)
     return &f->repeat[(f->head + pd_gfx_readback_pending(f->rb) - 1) % f->depth];
 }
 
+/* mp4 exports on a software renderer: the GPU's YUV pass would be CPU work
+ * in llvmpipe's shaders, so frames are converted here (pd_gfx_read_yuv420_cpu,
+ * ~10x cheaper), from one of two targets while the other rasterises. */
+typedef struct cpu_reads {
+    pd_gfx_target *target[2]; /* [0] the session's, [1] the export's own */
+    int next;                 /* the target the next frame is drawn into */
+    bool drawn;               /* the other one holds a frame not yet read */
+} cpu_reads;
+
+static bool cpu_submit(pd_session *s, const pd_gfx_target *t, pd_cap_sink *sink, int repeat, pd_err *err)
+{
+    uint8_t *px = pd_cap_sink_acquire(sink);
+    bool ok = pd_gfx_read_yuv420_cpu(s->gfx, t, px, err);
+    pd_cap_sink_submit(sink, px, ok ? repeat : 1);
+    return ok;
+}
+
 bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r, pd_err *err)
 {
     *r = (pd_export_result){0};
@@ -75,27 +92,37 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
     size_t n = strlen(d->path);
     bool to_yuv = n >= 4 && (strcmp(d->path + n - 4, ".mp4") == 0 || strcmp(d->path + n - 4, ".yuv") == 0) &&
                   w % 2 == 0 && h % 2 == 0;
-    /* on a software renderer the GPU's YUV pass is ~12 ms of CPU a 1080p
-     * frame, the writer thread's conversion ~4 ms (docs/performance.md) */
-    const char *renderer = pd_gfx_renderer_name(s->gfx);
-    bool software = strstr(renderer, "llvmpipe") || strstr(renderer, "softpipe");
-    bool yuv = to_yuv && !software; /* converted on the GPU */
+    /* on a software renderer the GPU's YUV pass is ~10 ms of CPU a 1080p
+     * frame, reading it back in bands and converting them on this thread
+     * ~2 ms (docs/performance.md) */
+    bool software = pd_gfx_software(s->gfx);
+    bool gpu_yuv = to_yuv && !software; /* converted on the GPU, read back in flight */
     pd_cap_sink *sink = pd_cap_sink_open(&(pd_cap_sink_desc){.path = d->path,
                                                              .width = w,
                                                              .height = h,
                                                              .fps = d->fps,
                                                              .force = d->force,
                                                              .option = "--export",
-                                                             .pixels = yuv      ? PD_CAP_YUV420
-                                                                       : to_yuv ? PD_CAP_RGBA_TO_YUV420
-                                                                                : PD_CAP_RGBA},
+                                                             .pixels = to_yuv ? PD_CAP_YUV420 : PD_CAP_RGBA},
                                          err);
     if (!sink)
         return false;
     inflight f = {.depth = READS_IN_FLIGHT};
-    if (yuv && !(f.rb = pd_gfx_readback_create(s->gfx, w, h, f.depth, err))) {
+    if (gpu_yuv && !(f.rb = pd_gfx_readback_create(s->gfx, w, h, f.depth, err))) {
         pd_cap_sink_close(&sink, &(pd_err){0});
         return false;
+    }
+    cpu_reads cpu = {0};
+    if (to_yuv && !gpu_yuv) {
+        if (!s->target && !(s->target = pd_gfx_target_create(s->gfx, w, h, err))) {
+            pd_cap_sink_close(&sink, &(pd_err){0});
+            return false;
+        }
+        cpu.target[0] = s->target;
+        if (!(cpu.target[1] = pd_gfx_target_create(s->gfx, w, h, err))) {
+            pd_cap_sink_close(&sink, &(pd_err){0});
+            return false;
+        }
     }
     double t0 = pd_clock_now_s();
     uint8_t *pending = NULL; /* RGBA: the last frame, not yet submitted */
@@ -106,16 +133,27 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
         double t = d->from + (double)k / d->fps;
         int still = still_at(s, t);
         if (any && still >= 0 && still == last_still) {
-            if (yuv)
+            if (gpu_yuv)
                 (*inflight_newest(&f))++;
             else
                 pending_repeat++;
-        } else if (yuv) {
+        } else if (gpu_yuv) {
             ok = pd_session_render(s, t, NULL, NULL, err) &&
                  (!pd_gfx_readback_full(f.rb) || inflight_pop(s, &f, sink, err)) &&
                  pd_gfx_readback_push(s->gfx, f.rb, s->target, err);
             if (ok)
                 *inflight_newest(&f) = 1;
+        } else if (to_yuv) {
+            /* two targets in turn: this frame rasterises (llvmpipe's threads) while the last one is read
+             * back and converted here */
+            pd_gfx_target *draw = cpu.target[cpu.next], *last = cpu.target[cpu.next ^ 1];
+            ok = pd_session_draw_frame(s, &(pd_gfx_pass){.target = draw}, t, NULL, err);
+            pd_gfx_flush(s->gfx);
+            if (ok && cpu.drawn)
+                ok = cpu_submit(s, last, sink, pending_repeat, err);
+            cpu.next ^= 1;
+            cpu.drawn = ok;
+            pending_repeat = 1;
         } else {
             if (pending)
                 pd_cap_sink_submit(sink, pending, pending_repeat);
@@ -137,6 +175,10 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
     }
     while (f.rb && pd_gfx_readback_pending(f.rb) > 0)
         ok = inflight_pop(s, &f, sink, err) && ok;
+    if (ok && cpu.drawn)
+        ok = cpu_submit(s, cpu.target[cpu.next ^ 1], sink, pending_repeat, err);
+    if (cpu.target[1])
+        pd_gfx_target_destroy(s->gfx, &cpu.target[1]);
     pd_gfx_readback_destroy(s->gfx, &f.rb);
     if (ok && pending)
         pd_cap_sink_submit(sink, pending, pending_repeat);

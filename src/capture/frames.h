@@ -64,19 +64,10 @@ typedef struct pd_cap_sink pd_cap_sink;
 /* What a sink's buffers hold. */
 typedef enum pd_cap_pixels {
     PD_CAP_RGBA,   /* w*h*4, row 0 at the top; ffmpeg converts to YUV (BT.709, limited range) */
-    PD_CAP_YUV420, /* w*h*3/2, ffmpeg's yuv420p (gfx's pd_gfx_read_yuv420): ffmpeg only encodes. mp4 only,
-                      without a fall-back (PNG frames need RGBA) */
-    /* w*h*4 RGBA as PD_CAP_RGBA, converted to yuv420p on the writer thread
-     * (pd_cap_rgba_to_yuv420) so that ffmpeg only encodes: for a software
-     * renderer, where the GPU's pass costs ~3x this in CPU. As PD_CAP_YUV420:
-     * mp4 or .yuv, without a fall-back */
-    PD_CAP_RGBA_TO_YUV420,
+    PD_CAP_YUV420, /* w*h*3/2, ffmpeg's yuv420p (gfx's pd_gfx_read_yuv420 or _cpu): ffmpeg only encodes, and
+                      the frames are spliced into its pipe, not copied. mp4 or .yuv only, without a fall-back
+                      (PNG frames need RGBA) */
 } pd_cap_pixels;
-
-/* RGBA (w*h*4, row 0 at the top; w, h even) to the bytes of ffmpeg's yuv420p
- * (w*h*3/2): BT.709, limited range, chroma the 2x2 average; within +-1 of
- * gfx's YUV pass (shaders/yuv.frag), in 16.16 fixed point. */
-void pd_cap_rgba_to_yuv420(const uint8_t *rgba, int w, int h, uint8_t *out);
 
 typedef struct pd_cap_sink_desc {
     const char *path; /* ends in .mp4: ffmpeg; .yuv: the raw PD_CAP_YUV420 frames; else a folder for
@@ -112,6 +103,9 @@ const char *pd_cap_sink_notice(pd_cap_sink *s);
 bool pd_cap_sink_failed(const pd_cap_sink *s);
 /* Frames accepted so far. */
 long pd_cap_sink_frames(const pd_cap_sink *s);
+/* True when frames go into ffmpeg's pipe without a copy (Linux, YUV frames
+ * larger than the pipe: vmsplice); else they are written. */
+bool pd_cap_sink_spliced(const pd_cap_sink *s);
 /* Where the frames go: the mp4, the folder, or the fall-back folder (the
  * final names: the temporary ones are moved there on close). */
 const char *pd_cap_sink_where(const pd_cap_sink *s);

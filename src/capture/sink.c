@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* vmsplice, F_SETPIPE_SZ */
 #include "capture/frames.h"
 
 #include <assert.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -40,8 +42,7 @@ struct pd_cap_sink {
     pd_cap_pixels pixels;
     int crf;
     size_t frame_bytes; /* a buffer */
-    uint8_t *yuv;       /* PD_CAP_RGBA_TO_YUV420: the writer's converted frame */
-    size_t yuv_bytes;
+    bool splice;        /* frames are spliced into ffmpeg's pipe (send_frame) */
     char path[2048], png_dir[2048], fallback_dir[2048];
     bool has_fallback;
     bool fell_back; /* the frames go to fallback_dir now */
@@ -93,38 +94,50 @@ static bool write_all(int fd, const uint8_t *p, size_t n)
     return true;
 }
 
-/* 16.16 fixed point */
-#define FIX(x) ((int32_t)((x)*65536.0 + ((x) < 0 ? -0.5 : 0.5)))
-
-void pd_cap_rgba_to_yuv420(const uint8_t *rgba, int w, int h, uint8_t *out)
+/* A frame down ffmpeg's pipe. YUV frames are spliced (vmsplice): the pipe
+ * refers to their pages instead of taking a copy, and ffmpeg's read is the
+ * only copy (a 1080p frame is 3.1 MB; a held frame repeated costs no copying
+ * at all). A spliced buffer must not change until ffmpeg has read it: the
+ * writer gives each buffer back one frame late (sink_main), and s->splice is
+ * set only for frames larger than the pipe, so that once the next frame is in
+ * the pipe whole the one before has been read. */
+static bool send_frame(pd_cap_sink *s, const uint8_t *p, size_t n)
 {
-    /* Y = 16 + 219 * (Kr R + Kg G + Kb B) / 255, R G B in 0..255 */
-    const int32_t yr = FIX(0.2126 * 219 / 255), yg = FIX(0.7152 * 219 / 255), yb = FIX(0.0722 * 219 / 255);
-    for (int y = 0; y < h; y++) {
-        const uint8_t *src = rgba + (size_t)y * (size_t)w * 4;
-        uint8_t *dst = out + (size_t)y * (size_t)w;
-        for (int x = 0; x < w; x++)
-            dst[x] =
-                (uint8_t)((yr * src[4 * x] + yg * src[4 * x + 1] + yb * src[4 * x + 2] + (16 << 16) + 32768) >> 16);
-    }
-    /* U = 128 + 224 * (B - L) / 1.8556 / 255, V = 128 + 224 * (R - L) / 1.5748 / 255, from the sums of
-     * 2x2 blocks (0..1020: the average's 1/4 folded in) */
-    const double ku = 224.0 / 255 / 1.8556 / 4, kv = 224.0 / 255 / 1.5748 / 4;
-    const int32_t ur = FIX(-0.2126 * ku), ug = FIX(-0.7152 * ku), ub = FIX((1 - 0.0722) * ku);
-    const int32_t vr = FIX((1 - 0.2126) * kv), vg = FIX(-0.7152 * kv), vb = FIX(-0.0722 * kv);
-    int cw = w / 2, ch = h / 2;
-    uint8_t *u = out + (size_t)w * (size_t)h, *v = u + (size_t)cw * (size_t)ch;
-    for (int y = 0; y < ch; y++) {
-        const uint8_t *a = rgba + (size_t)(2 * y) * (size_t)w * 4, *b = a + (size_t)w * 4;
-        uint8_t *du = u + (size_t)y * (size_t)cw, *dv = v + (size_t)y * (size_t)cw;
-        for (int x = 0; x < cw; x++) {
-            int32_t r = a[8 * x] + a[8 * x + 4] + b[8 * x] + b[8 * x + 4];
-            int32_t g = a[8 * x + 1] + a[8 * x + 5] + b[8 * x + 1] + b[8 * x + 5];
-            int32_t bl = a[8 * x + 2] + a[8 * x + 6] + b[8 * x + 2] + b[8 * x + 6];
-            du[x] = (uint8_t)((ur * r + ug * g + ub * bl + (128 << 16) + 32768) >> 16);
-            dv[x] = (uint8_t)((vr * r + vg * g + vb * bl + (128 << 16) + 32768) >> 16);
+#if defined(__linux__)
+    while (s->splice && n > 0) {
+        struct iovec iov = {.iov_base = (void *)p, .iov_len = n};
+        ssize_t k = vmsplice(s->fd, &iov, 1, 0);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EPIPE)
+                return false;
+            s->splice = false; /* not a pipe after all: copy */
+            break;
         }
+        p += k;
+        n -= (size_t)k;
     }
+#endif
+    return write_all(s->fd, p, n);
+}
+
+/* Exports (YUV frames, no fall-back): a larger pipe (1 MB where the system
+ * allows: /proc/sys/fs/pipe-max-size) wakes ffmpeg and the writer 16x less
+ * often than the default 64 kB, and its capacity decides whether frames can
+ * be spliced. Recordings keep the small pipe: when ffmpeg dies, what is in
+ * the pipe is lost before the PNG fall-back takes over. */
+static void pipe_setup(pd_cap_sink *s)
+{
+    s->splice = false;
+#if defined(__linux__)
+    if (s->pixels != PD_CAP_YUV420)
+        return;
+    int cap = fcntl(s->fd, F_SETPIPE_SZ, 1 << 20);
+    if (cap < 0)
+        cap = fcntl(s->fd, F_GETPIPE_SZ);
+    s->splice = cap > 0 && s->frame_bytes > (size_t)cap && s->pool.nbufs >= 3 && !getenv("PODIUM_NO_SPLICE");
+#endif
 }
 
 static void frame_path(char *buf, size_t cap, const char *dir, long index)
@@ -210,22 +223,17 @@ static void *sink_main(void *arg)
 {
     pd_cap_sink *s = arg;
     item it;
+    uint8_t *spliced = NULL; /* the last frame spliced: ffmpeg may not have read it yet */
     while (pool_take(&s->pool, &it)) {
         pthread_mutex_lock(&s->pool.mu);
         sink_kind kind = s->kind;
         bool failed = s->failed;
         pthread_mutex_unlock(&s->pool.mu);
+        bool splice = s->splice;
         if (!failed && kind == SINK_FFMPEG) {
             bool ok = true;
-            const uint8_t *frame = it.px;
-            size_t bytes = s->frame_bytes;
-            if (s->yuv) {
-                pd_cap_rgba_to_yuv420(it.px, s->w, s->h, s->yuv);
-                frame = s->yuv;
-                bytes = s->yuv_bytes;
-            }
             for (int r = 0; r < it.repeat && ok; r++)
-                ok = write_all(s->fd, frame, bytes);
+                ok = send_frame(s, it.px, s->frame_bytes);
             if (!ok) {
                 int e = errno;
                 char why[200];
@@ -245,8 +253,16 @@ static void *sink_main(void *arg)
             if (!write_png_frames(s, s->png_dir, &local, &err))
                 sink_fail(s, err.msg);
         }
-        pool_done(&s->pool, it.px);
+        if (splice) {
+            /* this frame is in the pipe whole: the one before it has been read */
+            if (spliced)
+                pool_done(&s->pool, spliced);
+            spliced = it.px;
+        } else
+            pool_done(&s->pool, it.px);
     }
+    if (spliced)
+        pool_done(&s->pool, spliced); /* the pipe is closed after the writers are joined, then ffmpeg reaped */
     return NULL;
 }
 
@@ -309,8 +325,7 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     char crf[16];
     snprintf(crf, sizeof crf, "%d", s->crf);
     const char *argv[64];
-    ffmpeg_args(argv, prog, s->pixels == PD_CAP_RGBA ? PD_CAP_RGBA : PD_CAP_YUV420, size, rate, crf, "pipe:0",
-                pd_out_tmp(&s->out), false);
+    ffmpeg_args(argv, prog, s->pixels, size, rate, crf, "pipe:0", pd_out_tmp(&s->out), false);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
@@ -379,16 +394,7 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
     s->pixels = desc->pixels;
     s->crf = desc->crf >= 1 && desc->crf <= 51 ? desc->crf : 18;
     s->frame_bytes = (size_t)s->w * (size_t)s->h * (s->pixels == PD_CAP_YUV420 ? 3 : 8) / 2;
-    bool to_yuv = s->pixels != PD_CAP_RGBA; /* what ffmpeg is given */
-    if (s->pixels == PD_CAP_RGBA_TO_YUV420) {
-        s->yuv_bytes = (size_t)s->w * (size_t)s->h * 3 / 2;
-        s->yuv = malloc(s->yuv_bytes);
-        if (!s->yuv) {
-            free(s);
-            pd_err_set(err, "out of memory");
-            return NULL;
-        }
-    }
+    bool to_yuv = s->pixels == PD_CAP_YUV420; /* what ffmpeg is given */
     s->fd = -1;
     snprintf(s->path, sizeof s->path, "%s", desc->path);
     if (desc->fallback_dir) {
@@ -461,8 +467,15 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         nthreads = MAX_THREADS; /* PNG encoding is the slow part: one per core */
     }
     if (ok)
-        /* 3 frames in flight keep the encoder busy; a 1080p frame is 8 MB of RSS (RGBA) or 3 MB (YUV) */
-        ok = pool_init(&s->pool, desc->buffers > 0 ? desc->buffers : 3, s->frame_bytes, err);
+        /* 3 frames in flight keep the encoder busy: a 1080p frame is 8.3 MB of RSS (RGBA) or 3.1 MB
+         * (YUV, 4 buffers: a spliced one is held a frame longer) */
+        ok = pool_init(&s->pool,
+                       desc->buffers > 0            ? desc->buffers
+                       : s->pixels == PD_CAP_YUV420 ? 4
+                                                    : 3,
+                       s->frame_bytes, err);
+    if (ok && s->pid > 0)
+        pipe_setup(s);
     if (ok && s->kind == SINK_FFMPEG)
         nthreads = 1; /* frames go down the pipe in order */
     for (int i = 0; ok && i < nthreads; i++) {
@@ -481,7 +494,6 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         }
         pd_out_abandon(&s->out);
         pool_free(&s->pool);
-        free(s->yuv);
         free(s);
         return NULL;
     }
@@ -522,6 +534,8 @@ bool pd_cap_sink_failed(const pd_cap_sink *s)
 }
 
 long pd_cap_sink_frames(const pd_cap_sink *s) { return s->frames_in; }
+
+bool pd_cap_sink_spliced(const pd_cap_sink *s) { return s->splice; }
 
 const char *pd_cap_sink_where(const pd_cap_sink *s)
 {
@@ -565,7 +579,6 @@ static void sink_free(pd_cap_sink **sp)
     pd_cap_sink *s = *sp;
     pd_out_abandon(&s->out); /* nothing when it was committed or kept */
     pool_free(&s->pool);
-    free(s->yuv);
     free(s);
     *sp = NULL;
 }

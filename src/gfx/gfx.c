@@ -97,6 +97,8 @@ struct pd_gfx {
     GLint image_u_rect, image_u_src;
     bool transparent; /* the current pass clears to transparent */
     char renderer[128];
+    uint8_t *band; /* pd_gfx_read_yuv420_cpu's rows */
+    size_t band_bytes;
 };
 
 static void yuv_free(yuv_pass *y);
@@ -311,11 +313,14 @@ void pd_gfx_destroy(pd_gfx **gp)
         glDeleteProgram(g->image_program);
     pd_vec_free(&g->instances);
     pd_vec_free(&g->segs);
+    free(g->band);
     free(g);
     *gp = NULL;
 }
 
 const char *pd_gfx_renderer_name(pd_gfx *g) { return g->renderer; }
+
+bool pd_gfx_software(const pd_gfx *g) { return strstr(g->renderer, "llvmpipe") || strstr(g->renderer, "softpipe"); }
 
 /* ---- frame ---- */
 
@@ -897,6 +902,33 @@ void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out)
     }
 }
 
+bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err *err)
+{
+    enum {
+        BAND = 32 /* rows: 240 kB at 1920 wide, in a core's L2 */
+    };
+    int w = t->w, h = t->h;
+    assert(w % 2 == 0 && h % 2 == 0);
+    size_t stride = (size_t)w * 4;
+    if (g->band_bytes < stride * BAND) {
+        free(g->band);
+        g->band = malloc(stride * BAND);
+        g->band_bytes = g->band ? stride * BAND : 0;
+        if (!g->band)
+            return pd_err_set(err, "out of memory for the YUV conversion's rows");
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, t->fbo);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    for (int y0 = 0; y0 < h; y0 += BAND) {
+        int n = h - y0 < BAND ? h - y0 : BAND;
+        /* the picture's rows y0 .. y0+n-1 are GL's h-y0-n .. h-y0-1, the last of them first in the band */
+        glReadPixels(0, h - y0 - n, w, n, GL_RGBA, GL_UNSIGNED_BYTE, g->band);
+        pd_gfx_rgba_to_yuv420(g->band + (size_t)(n - 1) * stride, -(ptrdiff_t)stride, w, h, y0, n, out);
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    return true;
+}
+
 /* ---- images (the pen's layer) ---- */
 
 static bool image_build(pd_gfx *g)
@@ -1130,4 +1162,10 @@ void pd_gfx_finish(pd_gfx *g)
 {
     (void)g;
     glFinish();
+}
+
+void pd_gfx_flush(pd_gfx *g)
+{
+    (void)g;
+    glFlush();
 }

@@ -182,6 +182,20 @@ void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out);
  * cannot be built; it is compiled at the first call (presenting never needs
  * it), always from the embedded shaders/yuv.*. */
 bool pd_gfx_read_yuv420(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err *err);
+/* The same bytes (within +-1 of the GPU's pass) converted on the calling
+ * thread: the target is read back 32 rows at a time and each band converted
+ * while it is in the cache (pd_gfx_rgba_to_yuv420). On a software renderer
+ * (pd_gfx_software) the GPU's pass is itself CPU work, ~10x this. False
+ * (err) only when the 32 rows cannot be allocated. */
+bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err *err);
+/* Rows y0 .. y0+n-1 of a w x h RGBA picture (w, h, y0, n even; the picture's
+ * row y at rgba + (y - y0) * stride: a negative stride walks GL's bottom-up
+ * rows) into out, a whole w x h yuv420p frame as pd_gfx_read_yuv420 lays it
+ * out: those rows of Y and their rows of U and V. Q15 fixed point, two rows a
+ * pass, SSE2 where the compiler targets it (x86-64): ~1 ms a 1080p frame. */
+void pd_gfx_rgba_to_yuv420(const uint8_t *rgba, ptrdiff_t stride, int w, int h, int y0, int n, uint8_t *out);
+/* True on a software rasteriser (llvmpipe, softpipe): the GPU's work is CPU time. */
+bool pd_gfx_software(const pd_gfx *g);
 
 /* Reads in flight, so that rendering, readback and the writer overlap: push
  * converts a target and starts its copy into a pixel buffer (GL pixel pack
@@ -214,6 +228,9 @@ bool pd_gfx_readback_pop(pd_gfx *g, pd_gfx_readback *rb, uint8_t *out, pd_err *e
 
 /* Waits for the GPU (for timing). */
 void pd_gfx_finish(pd_gfx *g);
+/* Starts the GPU on what was drawn, without waiting (a software renderer's
+ * threads rasterise it while the caller goes on, e.g. reads another target). */
+void pd_gfx_flush(pd_gfx *g);
 
 /* GL renderer string, for logs and --bench. */
 const char *pd_gfx_renderer_name(pd_gfx *g);

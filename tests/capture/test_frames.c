@@ -248,6 +248,63 @@ static void test_yuv_sink(void)
     }
 }
 
+/* YUV frames larger than the pipe are spliced into it, not copied: each
+ * buffer must come back to the caller only once ffmpeg has read it. A slow
+ * reader (a stand-in for ffmpeg saving what it reads) and a caller that
+ * refills every buffer it gets at once: the bytes read must be exactly the
+ * frames sent, in order, repeats included. */
+static void test_yuv_splice(void)
+{
+    enum {
+        SW = 1280,
+        SH = 720, /* 1.4 MB a frame: more than the 1 MB pipe */
+        FRAMES = 12
+    };
+    char fake[512], out[512];
+    snprintf(fake, sizeof fake, "%s/slow-ffmpeg", tmp);
+    FILE *f = fopen(fake, "w");
+    fputs("#!/usr/bin/env python3\n"
+          "import sys, time\n"
+          "with open(sys.argv[-1], 'wb') as f:\n"
+          "    while True:\n"
+          "        b = sys.stdin.buffer.read(65536)\n"
+          "        if not b: break\n"
+          "        f.write(b)\n"
+          "        time.sleep(0.0005)\n",
+          f);
+    fclose(f);
+    chmod(fake, 0755);
+    snprintf(out, sizeof out, "%s/spliced.mp4", tmp);
+    pd_err err = {0};
+    pd_cap_sink *s = pd_cap_sink_open(
+        &(pd_cap_sink_desc){.path = out, .width = SW, .height = SH, .ffmpeg = fake, .pixels = PD_CAP_YUV420}, &err);
+    CHECK(s != NULL, "open: %s", err.msg);
+    if (!s)
+        return;
+    CHECK(pd_cap_sink_spliced(s), "1280x720 YUV frames are spliced into the pipe");
+    size_t bytes = pd_cap_sink_frame_bytes(s);
+    for (int i = 0; i < FRAMES; i++) {
+        uint8_t *px = pd_cap_sink_acquire(s);
+        for (size_t k = 0; k < bytes; k++)
+            px[k] = (uint8_t)(k * 7 + (size_t)i * 31 + k / 4096);
+        pd_cap_sink_submit(s, px, i == 3 ? 3 : 1);
+    }
+    CHECK(pd_cap_sink_close(&s, &err), "close: %s", err.msg);
+    size_t n = 0;
+    unsigned char *data = pd_file_read(out, &n, &err);
+    CHECK(data && n == (FRAMES + 2) * bytes, "%d frames read: %zu bytes", FRAMES + 2, n);
+    int wrong = -1;
+    for (int j = 0, i = 0; data && n == (FRAMES + 2) * bytes && j < FRAMES + 2; j++) {
+        const unsigned char *fr = data + (size_t)j * bytes;
+        for (size_t k = 0; k < bytes && wrong < 0; k++)
+            if (fr[k] != (uint8_t)(k * 7 + (size_t)i * 31 + k / 4096))
+                wrong = j;
+        i += !(i == 3 && (j == 3 || j == 4)); /* frame 3 three times */
+    }
+    CHECK(wrong < 0, "frame %d read by ffmpeg is not the frame sent (a buffer reused while in the pipe)", wrong);
+    free(data);
+}
+
 static void test_handout(void)
 {
     pd_err err = {0};
@@ -294,6 +351,7 @@ int main(void)
     test_shots();
     test_ffmpeg_fallback();
     test_yuv_sink();
+    test_yuv_splice();
     test_handout();
     int rc = check_exit();
     if (rc == 0) {

@@ -100,16 +100,25 @@ static void test_conversion(fixture *f, int w, int h)
     CHECK(pd_gfx_read_yuv420(f->gfx, f->target, yuv, &err), "read_yuv420: %s", err.msg);
     CHECK(yuv[bytes] == 0xA5, "wrote past w*h*3/2 bytes");
     check_frame(f, yuv, "bands");
-    /* the writer thread's conversion (software renderers): the same bytes within +-1 */
+    /* the CPU's conversion (software renderers): the same bytes within +-1 */
     uint8_t *cpu = malloc(bytes + 1);
     cpu[bytes] = 0x5A;
-    pd_cap_rgba_to_yuv420(f->px, w, h, cpu);
+    CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, cpu, &err), "read_yuv420_cpu: %s", err.msg);
     CHECK(cpu[bytes] == 0x5A, "the C conversion wrote past w*h*3/2 bytes");
     check_frame(f, cpu, "bands, C conversion");
     int worst = 0;
     for (size_t i = 0; i < bytes; i++)
         worst = abs(cpu[i] - yuv[i]) > worst ? abs(cpu[i] - yuv[i]) : worst;
     CHECK(worst <= 1, "GPU and C conversions differ by %d", worst);
+    /* the whole top-down frame converted at once, and in bands of 2 rows: the same bytes as GL's rows in bands */
+    uint8_t *whole = malloc(bytes), *pairs = malloc(bytes);
+    pd_gfx_rgba_to_yuv420(f->px, (ptrdiff_t)w * 4, w, h, 0, h, whole);
+    for (int y = 0; y < h; y += 2)
+        pd_gfx_rgba_to_yuv420(f->px + (size_t)y * w * 4, (ptrdiff_t)w * 4, w, h, y, 2, pairs);
+    CHECK(memcmp(cpu, whole, bytes) == 0, "%dx%d: converting the whole frame differs from converting bands", w, h);
+    CHECK(memcmp(cpu, pairs, bytes) == 0, "%dx%d: converting 2 rows at a time differs", w, h);
+    free(whole);
+    free(pairs);
     free(cpu);
 
     /* the palette's known colours, at the centre of each band (a 2x2 block inside it) */
@@ -176,12 +185,20 @@ typedef struct error_stats {
     int p99;        /* 99th percentile of the abs error over all channels, /255 */
 } error_stats;
 
-/* Encodes the frames through a sink of the given pixels, decodes the mp4 to
- * RGB with ffmpeg (which converts by the stream's colour tags, as a player
- * does) and measures each frame against its RGBA original. */
-static bool round_trip(fixture *f, pd_scene *scene, const double *ts, int nframes, pd_cap_pixels pixels, uint8_t **rgba,
+/* Who converts the frames to YUV before x264. */
+typedef enum conversion {
+    BY_GPU_PASS,   /* pd_gfx_read_yuv420 */
+    BY_CPU_BANDS,  /* pd_gfx_read_yuv420_cpu */
+    BY_FFMPEG_RGBA /* RGBA frames, libswscale */
+} conversion;
+
+/* Encodes the frames through a sink (YUV, or RGBA for ffmpeg to convert),
+ * decodes the mp4 to RGB with ffmpeg (which converts by the stream's colour
+ * tags, as a player does) and measures each frame against its RGBA original. */
+static bool round_trip(fixture *f, pd_scene *scene, const double *ts, int nframes, conversion by, uint8_t **rgba,
                        error_stats *stats)
 {
+    pd_cap_pixels pixels = by == BY_FFMPEG_RGBA ? PD_CAP_RGBA : PD_CAP_YUV420;
     int W = f->w, H = f->h;
     char dir[] = "/tmp/podium-yuv-XXXXXX";
     if (!mkdtemp(dir))
@@ -200,10 +217,12 @@ static bool round_trip(fixture *f, pd_scene *scene, const double *ts, int nframe
         talk_render(f, scene, ts[i]);
         memcpy(rgba[i], f->px, (size_t)W * H * 4);
         uint8_t *px = pd_cap_sink_acquire(sink);
-        if (pixels == PD_CAP_YUV420)
+        if (by == BY_GPU_PASS)
             CHECK(pd_gfx_read_yuv420(f->gfx, f->target, px, &err), "yuv: %s", err.msg);
+        else if (by == BY_CPU_BANDS)
+            CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, px, &err), "yuv cpu: %s", err.msg);
         else
-            memcpy(px, f->px, (size_t)W * H * 4); /* RGBA: converted by ffmpeg, or by the writer thread */
+            memcpy(px, f->px, (size_t)W * H * 4); /* RGBA: converted by ffmpeg */
         pd_cap_sink_submit(sink, px, 1);
     }
     CHECK(pd_cap_sink_close(&sink, &err), "close: %s", err.msg);
@@ -280,9 +299,9 @@ static void test_mp4_round_trip(fixture *f)
     for (int i = 0; i < FRAMES; i++)
         rgba[i] = malloc((size_t)W * H * 4);
     error_stats gpu[FRAMES] = {0}, writer[FRAMES] = {0}, swscale[FRAMES] = {0};
-    bool ok = round_trip(f, scene, ts, FRAMES, PD_CAP_YUV420, rgba, gpu) &&
-              round_trip(f, scene, ts, FRAMES, PD_CAP_RGBA_TO_YUV420, rgba, writer) &&
-              round_trip(f, scene, ts, FRAMES, PD_CAP_RGBA, rgba, swscale);
+    bool ok = round_trip(f, scene, ts, FRAMES, BY_GPU_PASS, rgba, gpu) &&
+              round_trip(f, scene, ts, FRAMES, BY_CPU_BANDS, rgba, writer) &&
+              round_trip(f, scene, ts, FRAMES, BY_FFMPEG_RGBA, rgba, swscale);
     for (int i = 0; ok && i < FRAMES * 2; i++) {
         /* the GPU's conversion, then the writer thread's, each against ffmpeg's own */
         const error_stats *g = i < FRAMES ? &gpu[i] : &writer[i - FRAMES], *s = &swscale[i % FRAMES];
