@@ -11,6 +11,7 @@
 #include "capture/png.h"
 #include "core/clock.h"
 #include "core/file.h"
+#include "scene/gpu_data.h"
 
 /* The wait (still stretch) that contains t: frames inside one are identical. */
 static int still_at(const pd_session *s, double t)
@@ -63,19 +64,86 @@ static int *inflight_newest(inflight *f)
     return &f->repeat[(f->head + pd_gfx_readback_pending(f->rb) - 1) % f->depth];
 }
 
-/* mp4 exports on a software renderer: the GPU's YUV pass would be CPU work
- * in llvmpipe's shaders, so frames are converted here (pd_gfx_read_yuv420_cpu,
- * ~10x cheaper), from one of two targets while the other rasterises. */
+/* mp4 exports on a software renderer, where every pixel drawn, read back and
+ * converted is CPU time the encoder needs. The GPU's YUV pass would be CPU
+ * work in llvmpipe's shaders, so frames are converted here
+ * (pd_gfx_read_yuv420_cpu, ~10x cheaper), from one of two targets while the
+ * other rasterises. And a frame is drawn, read and converted only where it
+ * differs from what is there (pd_scene_damage): a target is redrawn where its
+ * frame (two frames back) and the new one differ, and a sink buffer, which
+ * still holds the frame it carried last, is converted again where that frame
+ * and the new one differ (in the GQA talk a frame changes in a twentieth of
+ * its area on average). PODIUM_EXPORT_FULL=1 draws and converts every frame
+ * whole, for comparison (the same bytes). */
 typedef struct cpu_reads {
     pd_gfx_target *target[2]; /* [0] the session's, [1] the export's own */
-    int next;                 /* the target the next frame is drawn into */
-    bool drawn;               /* the other one holds a frame not yet read */
+    double held[2];           /* the time of the frame each target holds */
+    bool holds[2];
+    int next;   /* the target the next frame is drawn into */
+    bool drawn; /* the other one holds a frame not yet read */
+    /* the sink's buffers come back as they went: each still holds the frame
+     * it carried, converted again only where that frame and the new differ */
+    struct {
+        const uint8_t *px;
+        double t;
+    } buffers[16];
+    int nbuffers;
+    bool damage; /* draw and convert only what changed */
 } cpu_reads;
 
-static bool cpu_submit(pd_session *s, const pd_gfx_target *t, pd_cap_sink *sink, int repeat, pd_err *err)
+/* The pixels (GL's origin) where the frames at ta and tb differ, with the
+ * anti-aliasing around them; false when they are the same. */
+static bool damage_px(const pd_session *s, double ta, double tb, int w, int h, pd_viewport *out)
 {
+    float b[4];
+    if (!pd_scene_damage(s->scene, ta, tb, b))
+        return false;
+    double ppu = (double)h / PD_FRAME_H;
+    int x0 = (int)floor((b[0] + PD_FRAME_W / 2) * ppu) - 3, x1 = (int)ceil((b[2] + PD_FRAME_W / 2) * ppu) + 3;
+    int y0 = (int)floor((b[1] + PD_FRAME_H / 2) * ppu) - 3, y1 = (int)ceil((b[3] + PD_FRAME_H / 2) * ppu) + 3;
+    x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0, x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
+    if (x1 <= x0 || y1 <= y0)
+        return false; /* off the frame */
+    *out = (pd_viewport){x0, y0, x1 - x0, y1 - y0};
+    return true;
+}
+
+static bool cpu_draw(pd_session *s, cpu_reads *c, double t, pd_err *err)
+{
+    int i = c->next, w = s->desc.width, h = s->desc.height;
+    pd_viewport d = {0, 0, w, h};
+    bool all = !c->damage || !c->holds[i];
+    if (all || damage_px(s, c->held[i], t, w, h, &d))
+        if (!pd_session_draw_frame(s, &(pd_gfx_pass){.target = c->target[i], .damage = all ? (pd_viewport){0} : d}, t,
+                                   NULL, err))
+            return false;
+    pd_gfx_flush(s->gfx);
+    c->held[i] = t;
+    c->holds[i] = true;
+    return true;
+}
+
+/* The frame the other target holds to the sink, converted into one of its
+ * buffers where it differs from the frame that buffer held. */
+static bool cpu_submit(pd_session *s, cpu_reads *c, pd_cap_sink *sink, int repeat, pd_err *err)
+{
+    int i = c->next ^ 1, w = s->desc.width, h = s->desc.height;
+    double t = c->held[i];
     uint8_t *px = pd_cap_sink_acquire(sink);
-    bool ok = pd_gfx_read_yuv420_cpu(s->gfx, t, px, err);
+    int k = 0;
+    while (k < c->nbuffers && c->buffers[k].px != px)
+        k++;
+    pd_viewport d = {0, 0, w, h};
+    bool ok = true;
+    if (!c->damage || k == c->nbuffers || damage_px(s, c->buffers[k].t, t, w, h, &d)) {
+        /* the picture's rows, top down, on even rows */
+        int top = (h - (d.y + d.h)) & ~1, bottom = (h - d.y + 1) & ~1;
+        ok = pd_gfx_read_yuv420_cpu(s->gfx, c->target[i], top, bottom - top, px, err);
+    }
+    if (k == c->nbuffers && k < (int)(sizeof c->buffers / sizeof c->buffers[0]))
+        c->nbuffers++;
+    if (k < c->nbuffers)
+        c->buffers[k].px = ok ? px : NULL, c->buffers[k].t = t;
     pd_cap_sink_submit(sink, px, ok ? repeat : 1);
     return ok;
 }
@@ -119,6 +187,8 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
             return false;
         }
         cpu.target[0] = s->target;
+        const char *full = getenv("PODIUM_EXPORT_FULL");
+        cpu.damage = s->scene && !(full && *full && strcmp(full, "0") != 0);
         if (!(cpu.target[1] = pd_gfx_target_create(s->gfx, w, h, err))) {
             pd_cap_sink_close(&sink, &(pd_err){0});
             return false;
@@ -146,11 +216,9 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
         } else if (to_yuv) {
             /* two targets in turn: this frame rasterises (llvmpipe's threads) while the last one is read
              * back and converted here */
-            pd_gfx_target *draw = cpu.target[cpu.next], *last = cpu.target[cpu.next ^ 1];
-            ok = pd_session_draw_frame(s, &(pd_gfx_pass){.target = draw}, t, NULL, err);
-            pd_gfx_flush(s->gfx);
+            ok = cpu_draw(s, &cpu, t, err);
             if (ok && cpu.drawn)
-                ok = cpu_submit(s, last, sink, pending_repeat, err);
+                ok = cpu_submit(s, &cpu, sink, pending_repeat, err);
             cpu.next ^= 1;
             cpu.drawn = ok;
             pending_repeat = 1;
@@ -176,7 +244,7 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
     while (f.rb && pd_gfx_readback_pending(f.rb) > 0)
         ok = inflight_pop(s, &f, sink, err) && ok;
     if (ok && cpu.drawn)
-        ok = cpu_submit(s, cpu.target[cpu.next ^ 1], sink, pending_repeat, err);
+        ok = cpu_submit(s, &cpu, sink, pending_repeat, err);
     if (cpu.target[1])
         pd_gfx_target_destroy(s->gfx, &cpu.target[1]);
     pd_gfx_readback_destroy(s->gfx, &f.rb);

@@ -453,6 +453,21 @@ void pd_gfx_begin(pd_gfx *g, const pd_gfx_pass *pass)
         return;
     }
     warm_up(g, fbo, fb_w, fb_h);
+    pd_viewport frame = letterbox(fb_w, fb_h), d = pass->damage;
+    if (d.w > 0 && d.h > 0 && pass->target && g->zoom == 1 && frame.w == fb_w && frame.h == fb_h) {
+        /* the rest of the target is the last frame's: clear and draw inside the damage only */
+        g->vp = frame;
+        glViewport(0, 0, fb_w, fb_h);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(d.x, d.y, d.w, d.h);
+        bool black = (g->clear.r == 0 && g->clear.g == 0 && g->clear.b == 0) || g->transparent; /* as begin_window */
+        if (black)
+            glClearColor(0, 0, 0, g->transparent ? 0 : 1);
+        else
+            glClearColor(g->clear.r, g->clear.g, g->clear.b, g->clear.a);
+        glClear(GL_COLOR_BUFFER_BIT);
+        return;
+    }
     begin_window(g, fb_w, fb_h);
 }
 
@@ -902,13 +917,13 @@ void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out)
     }
 }
 
-bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err *err)
+bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, int top, int rows, uint8_t *out, pd_err *err)
 {
     enum {
         BAND = 32 /* rows: 240 kB at 1920 wide, in a core's L2 */
     };
     int w = t->w, h = t->h;
-    assert(w % 2 == 0 && h % 2 == 0);
+    assert(w % 2 == 0 && h % 2 == 0 && top % 2 == 0 && rows % 2 == 0 && top >= 0 && top + rows <= h);
     size_t stride = (size_t)w * 4;
     if (g->band_bytes < stride * BAND) {
         free(g->band);
@@ -919,8 +934,8 @@ bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, t->fbo);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    for (int y0 = 0; y0 < h; y0 += BAND) {
-        int n = h - y0 < BAND ? h - y0 : BAND;
+    for (int y0 = top; y0 < top + rows; y0 += BAND) {
+        int n = top + rows - y0 < BAND ? top + rows - y0 : BAND;
         /* the picture's rows y0 .. y0+n-1 are GL's h-y0-n .. h-y0-1, the last of them first in the band */
         glReadPixels(0, h - y0 - n, w, n, GL_RGBA, GL_UNSIGNED_BYTE, g->band);
         pd_gfx_rgba_to_yuv420(g->band + (size_t)(n - 1) * stride, -(ptrdiff_t)stride, w, h, y0, n, out);

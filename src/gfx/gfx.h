@@ -121,6 +121,11 @@ typedef struct pd_gfx_pass {
     /* cleared to transparent black instead of the background: a layer that
      * pd_gfx_image composites later (its colours end up premultiplied) */
     bool transparent;
+    /* w > 0, a target holding a frame of the same talk: only these pixels
+     * (GL's origin, bottom left) are cleared and drawn, the rest keeps what
+     * the target holds (an export's next frame where it differs: see
+     * pd_scene_damage). Ignored with rect, zoom or a target not 16:9. */
+    pd_viewport damage;
 } pd_gfx_pass;
 
 /* The letterboxed frame a pass would draw into (pd_gfx_viewport once it
@@ -184,10 +189,12 @@ void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out);
 bool pd_gfx_read_yuv420(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err *err);
 /* The same bytes (within +-1 of the GPU's pass) converted on the calling
  * thread: the target is read back 32 rows at a time and each band converted
- * while it is in the cache (pd_gfx_rgba_to_yuv420). On a software renderer
- * (pd_gfx_software) the GPU's pass is itself CPU work, ~10x this. False
- * (err) only when the 32 rows cannot be allocated. */
-bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err *err);
+ * while it is in the cache (pd_gfx_rgba_to_yuv420). Only the picture's rows
+ * top .. top+rows-1 (even; 0, height for all), with their rows of U and V; the
+ * rest of out is left as it is (an export's frame that changed only there).
+ * On a software renderer (pd_gfx_software) the GPU's pass is itself CPU
+ * work, ~10x this. False (err) only when the 32 rows cannot be allocated. */
+bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, int top, int rows, uint8_t *out, pd_err *err);
 /* Rows y0 .. y0+n-1 of a w x h RGBA picture (w, h, y0, n even; the picture's
  * row y at rgba + (y - y0) * stride: a negative stride walks GL's bottom-up
  * rows) into out, a whole w x h yuv420p frame as pd_gfx_read_yuv420 lays it

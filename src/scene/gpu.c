@@ -192,6 +192,55 @@ typedef struct life_range {
     uint32_t track;
 } life_range;
 
+static void box_add(drawn_life *d, float x, float y)
+{
+    d->x0 = fminf(d->x0, x), d->y0 = fminf(d->y0, y), d->x1 = fmaxf(d->x1, x), d->y1 = fmaxf(d->y1, y);
+}
+
+/* The box around a life's instances [first, end) as the vertex shader
+ * places them before the state's transform (shaders/scene.vert). */
+static bool push_drawn(pd_scene *s, const life *lf, uint32_t first, uint32_t end)
+{
+    drawn_life *d = pd_vec_push(&s->gpu_drawn, sizeof *d);
+    if (!d)
+        return false;
+    *d = (drawn_life){INFINITY, INFINITY, -INFINITY, -INFINITY, 0.5f, lf->track, lf->birth, lf->death};
+    const inst *in = s->gpu_instances.data;
+    for (uint32_t i = first; i < end; i++) {
+        const float *a = in[i].a, *b = in[i].b;
+        int kind = (int)(in[i].m[0] + 0.5f) % PD_KIND_SPAN;
+        switch (kind) {
+        case PD_KIND_GLYPH: /* origin + the plane box in em, rotated and scaled by (a.z, a.w) */
+            for (int c = 0; c < 4; c++) {
+                float px = c & 1 ? b[2] : b[0], py = c & 2 ? b[3] : b[1];
+                box_add(d, a[0] + px * a[2] - py * a[3], a[1] + px * a[3] + py * a[2]);
+            }
+            break;
+        case PD_KIND_RECT: /* centre, half sizes, rotation (b.y, b.z) */
+            for (int c = 0; c < 4; c++) {
+                float hx = c & 1 ? a[2] : -a[2], hy = c & 2 ? a[3] : -a[3];
+                box_add(d, a[0] + hx * b[1] - hy * b[2], a[1] + hx * b[2] + hy * b[1]);
+            }
+            d->stroke_reach = fmaxf(d->stroke_reach, 1.0f); /* a square corner's miter: half a width times sqrt 2 */
+            break;
+        case PD_KIND_SEGMENT:
+            box_add(d, a[0], a[1]);
+            box_add(d, a[2], a[3]);
+            d->stroke_reach = fmaxf(d->stroke_reach, 2.0f); /* joins: a miter up to 4 half widths */
+            break;
+        case PD_KIND_TRIANGLE:
+            box_add(d, a[0], a[1]);
+            box_add(d, a[2], a[3]);
+            box_add(d, b[0], b[1]);
+            break;
+        default:
+            box_add(d, a[0], a[1]);
+            break;
+        }
+    }
+    return true;
+}
+
 /* Whether the track's progress is below 1 somewhere in [a, b): a rectangle's
  * stroke pieces are listed only in the epochs where they can draw. */
 static bool track_partial_in(const pd_scene *s, uint32_t tr, double a, double b)
@@ -368,6 +417,10 @@ bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err)
         }
         uint32_t end = (uint32_t)s->gpu_instances.len;
         ranges[i] = (life_range){(uint32_t)i, first, end - first, partial_from < end ? partial_from : end, lf->track};
+        if (end > first && !push_drawn(s, lf, first, end)) {
+            ok = false;
+            break;
+        }
     }
     free(track_texel);
     free(owner);
@@ -454,6 +507,69 @@ pd_scene_gpu pd_scene_gpu_data(const pd_scene *s)
         .runs = s->gpu_runs.data,
         .run_count = (uint32_t)s->gpu_runs.len,
     };
+}
+
+/* GPU times are floats (u_t, epoch starts): a time this close to a key, a
+ * birth or a death may fall on either side of it there */
+#define DAMAGE_NEAR 1e-3
+
+/* Whether the track's state can differ anywhere in [a, b] (near enough):
+ * states change only inside key windows (key 0 holds before key 1). */
+static bool track_moves(const pd_scene *s, uint32_t tr, double a, double b)
+{
+    const track *trk = &((const track *)s->tracks.data)[tr];
+    const key *k = trk->keys.data;
+    for (size_t j = 1; j < trk->keys.len; j++)
+        if (k[j].t0 <= b + DAMAGE_NEAR && k[j].t1 >= a - DAMAGE_NEAR)
+            return true;
+    return false;
+}
+
+static void damage_add(const pd_scene *s, const drawn_life *d, double t, float box[4], bool *any)
+{
+    leaf_state st = scene_track_eval(s, d->track, t < 0 ? 0 : t);
+    float xa = st.s * d->x0 + st.ox, xb = st.s * d->x1 + st.ox;
+    float ya = st.s * d->y0 + st.oy, yb = st.s * d->y1 + st.oy;
+    /* strokes reach past the geometry; 0.02 units (2.7 px at 1080p) more for rounding */
+    float m = st.width * PD_STROKE_UNIT * d->stroke_reach + 0.02f;
+    float x0 = fminf(xa, xb) - m, x1 = fmaxf(xa, xb) + m, y0 = fminf(ya, yb) - m, y1 = fmaxf(ya, yb) + m;
+    if (!*any) {
+        box[0] = x0, box[1] = y0, box[2] = x1, box[3] = y1;
+        *any = true;
+    } else {
+        box[0] = fminf(box[0], x0), box[1] = fminf(box[1], y0), box[2] = fmaxf(box[2], x1), box[3] = fmaxf(box[3], y1);
+    }
+}
+
+bool pd_scene_damage(const pd_scene *s, double ta, double tb, float box[4])
+{
+    if (ta > tb) {
+        double x = ta;
+        ta = tb, tb = x;
+    }
+    bool any = false;
+    const drawn_life *d = s->gpu_drawn.data;
+    for (size_t i = 0; i < s->gpu_drawn.len; i++) {
+        const drawn_life *l = &d[i];
+        bool la = l->birth - DAMAGE_NEAR <= ta && ta < l->death + DAMAGE_NEAR;
+        bool lb = l->birth - DAMAGE_NEAR <= tb && tb < l->death + DAMAGE_NEAR;
+        if (!la && !lb)
+            continue;
+        bool sure_a = l->birth + DAMAGE_NEAR <= ta && ta < l->death - DAMAGE_NEAR;
+        bool sure_b = l->birth + DAMAGE_NEAR <= tb && tb < l->death - DAMAGE_NEAR;
+        if (sure_a && sure_b && !track_moves(s, l->track, ta, tb))
+            continue; /* drawn the same at both times */
+        /* as drawn at each time, and a moment to either side of it (float times) */
+        if (la) {
+            damage_add(s, l, ta - DAMAGE_NEAR, box, &any);
+            damage_add(s, l, ta + DAMAGE_NEAR, box, &any);
+        }
+        if (lb) {
+            damage_add(s, l, tb - DAMAGE_NEAR, box, &any);
+            damage_add(s, l, tb + DAMAGE_NEAR, box, &any);
+        }
+    }
+    return any;
 }
 
 const pd_epoch *pd_scene_epoch_at(const pd_scene *s, double t)

@@ -49,6 +49,13 @@ typedef struct pd_scene_gpu {
  * after the script. Fails (err) on a recorded API misuse. */
 bool pd_scene_finalize(pd_scene *s, pd_atlas *atlas, pd_err *err);
 pd_scene_gpu pd_scene_gpu_data(const pd_scene *s);
+/* Where the frames drawn at ta and tb can differ: into box (x0, y0, x1, y1,
+ * scene units) the union of every drawing life present at either time whose
+ * presence or state changes between them, as drawn at both times (what to
+ * erase and what to draw). False when nothing drawn differs: the frames are
+ * the same. Conservative (strokes, miters, glyph planes, float times); the
+ * caller adds its anti-aliasing pixels. ~3000 lives: tens of microseconds. */
+bool pd_scene_damage(const pd_scene *s, double ta, double tb, float box[4]);
 /* The epoch drawn at time t: a binary search, independent of talk length. */
 const pd_epoch *pd_scene_epoch_at(const pd_scene *s, double t);
 

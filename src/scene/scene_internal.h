@@ -105,7 +105,17 @@ struct pd_scene {
     pd_vec gpu_index;     /* uint32_t */
     pd_vec gpu_epochs;    /* pd_epoch */
     pd_vec gpu_runs;      /* pd_run */
+    pd_vec gpu_drawn;     /* drawn_life: what each drawing life covers, for pd_scene_damage */
 };
+
+/* A life that draws instances: the box around them before the state's
+ * transform (p = s * base + o), for damage (pd_scene_damage). */
+typedef struct drawn_life {
+    float x0, y0, x1, y1;
+    float stroke_reach; /* stroke widths (scene units) a stroke reaches past the box: joins and corners */
+    uint32_t track;
+    double birth, death;
+} drawn_life;
 
 static inline double scene_now(const pd_scene *s) { return (double)s->now_frame / PD_FPS; }
 

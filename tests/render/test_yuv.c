@@ -103,7 +103,7 @@ static void test_conversion(fixture *f, int w, int h)
     /* the CPU's conversion (software renderers): the same bytes within +-1 */
     uint8_t *cpu = malloc(bytes + 1);
     cpu[bytes] = 0x5A;
-    CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, cpu, &err), "read_yuv420_cpu: %s", err.msg);
+    CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, 0, h, cpu, &err), "read_yuv420_cpu: %s", err.msg);
     CHECK(cpu[bytes] == 0x5A, "the C conversion wrote past w*h*3/2 bytes");
     check_frame(f, cpu, "bands, C conversion");
     int worst = 0;
@@ -220,7 +220,7 @@ static bool round_trip(fixture *f, pd_scene *scene, const double *ts, int nframe
         if (by == BY_GPU_PASS)
             CHECK(pd_gfx_read_yuv420(f->gfx, f->target, px, &err), "yuv: %s", err.msg);
         else if (by == BY_CPU_BANDS)
-            CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, px, &err), "yuv cpu: %s", err.msg);
+            CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, 0, H, px, &err), "yuv cpu: %s", err.msg);
         else
             memcpy(px, f->px, (size_t)W * H * 4); /* RGBA: converted by ffmpeg */
         pd_cap_sink_submit(sink, px, 1);

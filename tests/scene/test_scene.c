@@ -461,6 +461,36 @@ static void test_pause_stop_here_apply(void)
     pd_scene_destroy(&s);
 }
 
+/* pd_scene_damage: where two frames can differ. A still square on the left,
+ * one sliding on the right, a fade of the left one after a wait. */
+static void test_damage(void)
+{
+    pd_scene *s = fresh();
+    pd_mob still = pd_square(s, 1, NULL), moving = pd_square(s, 1, NULL);
+    pd_move_to(s, still, (pd_v2){-4, 0});
+    pd_move_to(s, moving, (pd_v2){1, 0});
+    pd_add(s, still);
+    pd_add(s, moving);
+    pd_play_(s, pd_animate(moving, (pd_change){.move = true, .move_to = {3, 0}})); /* 0 .. 1 s */
+    pd_wait(s, 1);                                                                  /* 1 .. 2 s */
+    pd_play_(s, pd_fade_out(still));                                                /* 2 .. 3 s */
+    pd_atlas *atlas = pd_atlas_create(g_fonts);
+    pd_err err = {0};
+    CHECK(pd_scene_finalize(s, atlas, &err), "finalize: %s", err.msg);
+    float b[4];
+    CHECK(!pd_scene_damage(s, 1.2, 1.8, b), "two frames of a wait are the same");
+    CHECK(pd_scene_damage(s, 0.25, 0.5, b), "a slide differs");
+    CHECK(b[0] > -3.4f && b[0] < 1.5f && b[2] > 2.0f && b[2] < 3.5f, "only around the slide: x %g .. %g", b[0], b[2]);
+    CHECK(b[1] < -0.5f && b[3] > 0.5f && b[1] > -0.7f && b[3] < 0.7f, "its height: y %g .. %g", b[1], b[3]);
+    CHECK(pd_scene_damage(s, 0.9, 1.5, b) && b[2] >= 3.5f, "the slide's end reaches x 3.5 (%g)", b[2]);
+    CHECK(pd_scene_damage(s, 1.5, 2.5, b), "a fade differs");
+    CHECK(b[0] <= -4.5f && b[2] < -3.0f, "only around the fading square: x %g .. %g", b[0], b[2]);
+    CHECK(pd_scene_damage(s, 2.5, 1.5, b) && b[0] <= -4.5f, "either order");
+    CHECK(!pd_scene_damage(s, 1.5, 1.5, b), "a frame is the same as itself");
+    pd_atlas_destroy(&atlas);
+    pd_scene_destroy(&s);
+}
+
 static void test_talks_load(void)
 {
     size_t n = 0;
@@ -492,6 +522,7 @@ int main(void)
     test_fade_transform();
     test_misuse();
     test_pause_stop_here_apply();
+    test_damage();
     test_talks_load();
     pd_fonts_unload(&g_fonts);
     return check_exit();
