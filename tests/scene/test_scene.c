@@ -472,8 +472,8 @@ static void test_damage(void)
     pd_add(s, still);
     pd_add(s, moving);
     pd_play_(s, pd_animate(moving, (pd_change){.move = true, .move_to = {3, 0}})); /* 0 .. 1 s */
-    pd_wait(s, 1);                                                                  /* 1 .. 2 s */
-    pd_play_(s, pd_fade_out(still));                                                /* 2 .. 3 s */
+    pd_wait(s, 1);                                                                 /* 1 .. 2 s */
+    pd_play_(s, pd_fade_out(still));                                               /* 2 .. 3 s */
     pd_atlas *atlas = pd_atlas_create(g_fonts);
     pd_err err = {0};
     CHECK(pd_scene_finalize(s, atlas, &err), "finalize: %s", err.msg);
