@@ -91,17 +91,22 @@ typedef struct cpu_reads {
     bool damage; /* draw and convert only what changed */
 } cpu_reads;
 
-/* The pixels (GL's origin) where the frames at ta and tb differ, with the
- * anti-aliasing around them; false when they are the same. */
-static bool damage_px(const pd_session *s, double ta, double tb, int w, int h, pd_viewport *out)
+/* The pixels of target t (GL's origin) where the frames at ta and tb differ,
+ * with the anti-aliasing around them, inside its letterboxed frame; false
+ * when they are the same. */
+static bool damage_px(const pd_session *s, pd_gfx_target *t, double ta, double tb, pd_viewport *out)
 {
     float b[4];
     if (!pd_scene_damage(s->scene, ta, tb, b))
         return false;
-    double ppu = (double)h / PD_FRAME_H;
-    int x0 = (int)floor((b[0] + PD_FRAME_W / 2) * ppu) - 3, x1 = (int)ceil((b[2] + PD_FRAME_W / 2) * ppu) + 3;
-    int y0 = (int)floor((b[1] + PD_FRAME_H / 2) * ppu) - 3, y1 = (int)ceil((b[3] + PD_FRAME_H / 2) * ppu) + 3;
-    x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0, x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
+    pd_viewport f = pd_gfx_pass_viewport(&(pd_gfx_pass){.target = t});
+    double ppu = (double)f.h / PD_FRAME_H;
+    int x0 = f.x + (int)floor((b[0] + PD_FRAME_W / 2) * ppu) - 3,
+        x1 = f.x + (int)ceil((b[2] + PD_FRAME_W / 2) * ppu) + 3;
+    int y0 = f.y + (int)floor((b[1] + PD_FRAME_H / 2) * ppu) - 3,
+        y1 = f.y + (int)ceil((b[3] + PD_FRAME_H / 2) * ppu) + 3;
+    x0 = x0 < f.x ? f.x : x0, y0 = y0 < f.y ? f.y : y0;
+    x1 = x1 > f.x + f.w ? f.x + f.w : x1, y1 = y1 > f.y + f.h ? f.y + f.h : y1;
     if (x1 <= x0 || y1 <= y0)
         return false; /* off the frame */
     *out = (pd_viewport){x0, y0, x1 - x0, y1 - y0};
@@ -113,7 +118,7 @@ static bool cpu_draw(pd_session *s, cpu_reads *c, double t, pd_err *err)
     int i = c->next, w = s->desc.width, h = s->desc.height;
     pd_viewport d = {0, 0, w, h};
     bool all = !c->damage || !c->holds[i];
-    if (all || damage_px(s, c->held[i], t, w, h, &d))
+    if (all || damage_px(s, c->target[i], c->held[i], t, &d))
         if (!pd_session_draw_frame(s, &(pd_gfx_pass){.target = c->target[i], .damage = all ? (pd_viewport){0} : d}, t,
                                    NULL, err))
             return false;
@@ -135,7 +140,7 @@ static bool cpu_submit(pd_session *s, cpu_reads *c, pd_cap_sink *sink, int repea
         k++;
     pd_viewport d = {0, 0, w, h};
     bool ok = true;
-    if (!c->damage || k == c->nbuffers || damage_px(s, c->buffers[k].t, t, w, h, &d)) {
+    if (!c->damage || k == c->nbuffers || damage_px(s, c->target[i], c->buffers[k].t, t, &d)) {
         /* the picture's rows, top down, on even rows */
         int top = (h - (d.y + d.h)) & ~1, bottom = (h - d.y + 1) & ~1;
         ok = pd_gfx_read_yuv420_cpu(s->gfx, c->target[i], top, bottom - top, px, err);

@@ -122,9 +122,10 @@ typedef struct pd_gfx_pass {
      * pd_gfx_image composites later (its colours end up premultiplied) */
     bool transparent;
     /* w > 0, a target holding a frame of the same talk: only these pixels
-     * (GL's origin, bottom left) are cleared and drawn, the rest keeps what
-     * the target holds (an export's next frame where it differs: see
-     * pd_scene_damage). Ignored with rect, zoom or a target not 16:9. */
+     * (GL's origin, bottom left; inside pd_gfx_pass_viewport) are cleared
+     * and drawn, the rest keeps what the target holds (an export's next
+     * frame where it differs: see pd_scene_damage). Ignored with rect or
+     * zoom. */
     pd_viewport damage;
 } pd_gfx_pass;
 

@@ -3,8 +3,9 @@
 # it differs from the frame its target and its sink buffer held
 # (pd_scene_damage). It must give the very frames of drawing and converting
 # every frame whole (PODIUM_EXPORT_FULL=1): the decoded frames' checksums are
-# compared, for the GQA talk (whole, and a stretch that starts mid-animation)
-# and for scenes with slides, fades, transforms, lag and strokes.
+# compared, for the GQA talk (whole, a stretch that starts mid-animation, and
+# a size not 16:9, where the frame is letterboxed) and for scenes with
+# slides, fades, transforms, lag and strokes.
 set -u
 PODIUM="$1"
 SCENES="$(cd "$(dirname "$0")/../scenes" && pwd)"
@@ -14,16 +15,16 @@ pass=0
 fail=0
 command -v ffmpeg >/dev/null || { echo "FAIL: the test needs ffmpeg"; exit 1; }
 
-# same LABEL ARGS...: the export with damage and without decode to the same frames
+# same LABEL ARGS...: (at SIZE) the export with damage and without decode to the same frames
 same() {
   local label="$1"
   shift
-  if ! "$PODIUM" "$@" --export "$TMP/d.mp4" --size 480x270 --fps 30 --force >/dev/null 2>"$TMP/err"; then
+  if ! "$PODIUM" "$@" --export "$TMP/d.mp4" --size "${SIZE:-480x270}" --fps 30 --force >/dev/null 2>"$TMP/err"; then
     echo "FAIL: $label: $(head -1 "$TMP/err")"; fail=$((fail + 1)); return
   fi
-  PODIUM_EXPORT_FULL=1 "$PODIUM" "$@" --export "$TMP/f.mp4" --size 480x270 --fps 30 --force >/dev/null 2>&1
-  ffmpeg -v error -i "$TMP/d.mp4" -f framemd5 "$TMP/d.md5"
-  ffmpeg -v error -i "$TMP/f.mp4" -f framemd5 "$TMP/f.md5"
+  PODIUM_EXPORT_FULL=1 "$PODIUM" "$@" --export "$TMP/f.mp4" --size "${SIZE:-480x270}" --fps 30 --force >/dev/null 2>&1
+  ffmpeg -v error -y -i "$TMP/d.mp4" -f framemd5 "$TMP/d.md5"
+  ffmpeg -v error -y -i "$TMP/f.mp4" -f framemd5 "$TMP/f.md5"
   local n
   n=$(grep -vc '^#' "$TMP/f.md5")
   if [[ $n -gt 0 ]] && cmp -s "$TMP/d.md5" "$TMP/f.md5"; then
@@ -36,6 +37,9 @@ same() {
 
 same "gqa" --talk gqa
 same "gqa from 10.3 s" --talk gqa --from 10.3 --to 30
+SIZE=400x400 same "gqa letterboxed, 400x400" --talk gqa --from 8 --to 30
+SIZE=400x400 same "animate.py letterboxed, 400x400" "$SCENES/animate.py"
+SIZE=400x400 same "fades.py letterboxed, 400x400" "$SCENES/fades.py"
 same "demo" --talk demo
 for s in animate fades lag transforms transforms_geom line_ends opacity rates; do
   same "$s.py" "$SCENES/$s.py"
