@@ -5,10 +5,16 @@
  *   samples (one per 1,000 frames) of the last tenth against the first tenth
  *   after warm-up (memory, not time, is asserted; the median absorbs the
  *   allocator's breathing in llvmpipe's threads);
+ * - after warm-up, frames fault in (almost) no new pages: llvmpipe's bin
+ *   blocks are reused from the heap, not mapped, zeroed and unmapped again
+ *   every frame (pd_process_init's thresholds; with glibc's or the old ones
+ *   a frame took ~100 - 300 minor faults, and the unmaps' TLB shootdowns
+ *   made frames 2-3x slower; a count, not a time, is asserted);
  * - render targets of 1x1 and frames begun at 0x0 (a minimised window) draw
  *   nothing and crash nothing. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "../check.h"
@@ -25,6 +31,12 @@ static long rss_kb(void)
         fclose(f);
     }
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static long minor_faults(void)
+{
+    struct rusage ru;
+    return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_minflt : 0;
 }
 
 static int cmp_long(const void *a, const void *b)
@@ -56,7 +68,10 @@ int main(int argc, char **argv)
     };
     static long samples[MAX_SAMPLES];
     int ns = 0;
+    long warm = frames / 10, faults_warm = 0; /* page faults after warm-up */
     for (long i = 0; i < frames; i++) {
+        if (i == warm)
+            faults_warm = minor_faults();
         /* a walk that visits every epoch both ways: forward, then jumps back */
         double t = fmod(i * (1.0 / 60.0) * 7.3, dur);
         if (i % 3 == 1)
@@ -68,6 +83,7 @@ int main(int argc, char **argv)
         if (i % 1000 == 999 && ns < MAX_SAMPLES)
             samples[ns++] = rss_kb();
     }
+    double faults = (double)(minor_faults() - faults_warm) / (double)(frames - warm > 0 ? frames - warm : 1);
     pd_gfx_read_rgba(f.gfx, f.target, f.px);
     int tenth = ns / 10 > 1 ? ns / 10 : 1;
     /* skip the first sample (warm-up: shader variants, buffers) */
@@ -80,6 +96,13 @@ int main(int argc, char **argv)
     printf("soak: RSS growth not asserted under AddressSanitizer\n");
 #else
     CHECK(end - base <= 1024, "RSS grew by %ld kB over %ld frames (limit 1024 kB)", end - base, frames);
+#endif
+    printf("soak: %.2f minor page faults a frame after warm-up\n", faults);
+#if !defined(__SANITIZE_ADDRESS__) /* its allocator is not glibc's */
+    CHECK(faults < 5,
+          "%.1f page faults a frame after warm-up (limit 5): memory is mapped and unmapped every frame "
+          "(check pd_process_init's malloc thresholds)",
+          faults);
 #endif
     pd_scene_destroy(&s);
     fixture_close(&f);
