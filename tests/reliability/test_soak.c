@@ -8,7 +8,7 @@
  * - after warm-up, frames fault in (almost) no new pages: llvmpipe's bin
  *   blocks are reused from the heap, not mapped, zeroed and unmapped again
  *   every frame (pd_process_init's thresholds; with glibc's or the old ones
- *   a frame took ~100 - 300 minor faults, and the unmaps' TLB shootdowns
+ *   a frame took ~105 - 137 minor faults, and the unmaps' TLB shootdowns
  *   made frames 2-3x slower; a count, not a time, is asserted);
  * - render targets of 1x1 and frames begun at 0x0 (a minimised window) draw
  *   nothing and crash nothing. */
