@@ -28,6 +28,42 @@ static int still_at(const pd_session *s, double t)
     return -1;
 }
 
+/* The still stretches of frames [0, total) as the export submits them (a
+ * frame in the same wait as the one before repeats it), but for one that
+ * ends within the last four frames; malloc'd into *out; their count, or -1
+ * when out of memory. */
+static int still_holds(const pd_session *s, const pd_export_desc *d, long total, pd_cap_hold **out)
+{
+    *out = NULL;
+    int n = 0, cap = 0, last = -1;
+    for (long k = 0; k < total; k++) {
+        int still = still_at(s, d->from + (double)k / d->fps);
+        if (k > 0 && still >= 0 && still == last) {
+            if (n > 0 && (*out)[n - 1].frame + (*out)[n - 1].repeat == k) {
+                (*out)[n - 1].repeat++;
+            } else {
+                if (n == cap) {
+                    cap = cap ? 2 * cap : 64;
+                    pd_cap_hold *m = realloc(*out, (size_t)cap * sizeof *m);
+                    if (!m) {
+                        free(*out);
+                        *out = NULL;
+                        return -1;
+                    }
+                    *out = m;
+                }
+                (*out)[n++] = (pd_cap_hold){.frame = k - 1, .repeat = 2};
+            }
+        }
+        last = still;
+    }
+    /* ffmpeg repeats the last frames of its input by a guess (the median of the last three repeats, ffmpeg 5.1):
+     * the frames at the end all go down the pipe */
+    while (n > 0 && (*out)[n - 1].frame + (*out)[n - 1].repeat > total - 4)
+        n--;
+    return n;
+}
+
 static void progress(const pd_export_desc *d, long done, long total, double t0)
 {
     if (d->progress)
@@ -74,7 +110,8 @@ static int *inflight_newest(inflight *f)
  * still holds the frame it carried last, is converted again where that frame
  * and the new one differ (in the GQA talk a frame changes in a twentieth of
  * its area on average). PODIUM_EXPORT_FULL=1 draws and converts every frame
- * whole, for comparison (the same bytes). */
+ * whole (and sends every frame of a still stretch), for comparison: the same
+ * frames. */
 typedef struct cpu_reads {
     pd_gfx_target *target[2]; /* [0] the session's, [1] the export's own */
     double held[2];           /* the time of the frame each target holds */
@@ -170,14 +207,25 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
      * ~2 ms (docs/performance.md) */
     bool software = pd_gfx_software(s->gfx);
     bool gpu_yuv = to_yuv && !software; /* converted on the GPU, read back in flight */
+    /* PODIUM_EXPORT_FULL=1 draws, converts and sends down the pipe every frame whole, for comparison (the same
+     * frames) */
+    const char *full = getenv("PODIUM_EXPORT_FULL");
+    bool whole = full && *full && strcmp(full, "0") != 0;
+    pd_cap_hold *holds = NULL;
+    int hold_count = whole ? 0 : still_holds(s, d, r->total, &holds);
+    if (hold_count < 0)
+        return pd_err_set(err, "out of memory for the export's still stretches");
     pd_cap_sink *sink = pd_cap_sink_open(&(pd_cap_sink_desc){.path = d->path,
                                                              .width = w,
                                                              .height = h,
                                                              .fps = d->fps,
                                                              .force = d->force,
                                                              .option = "--export",
-                                                             .pixels = to_yuv ? PD_CAP_YUV420 : PD_CAP_RGBA},
+                                                             .pixels = to_yuv ? PD_CAP_YUV420 : PD_CAP_RGBA,
+                                                             .holds = holds,
+                                                             .hold_count = hold_count},
                                          err);
+    free(holds); /* the sink keeps its copy */
     if (!sink)
         return false;
     inflight f = {.depth = READS_IN_FLIGHT};
@@ -192,8 +240,7 @@ bool pd_export_video(pd_session *s, const pd_export_desc *d, pd_export_result *r
             return false;
         }
         cpu.target[0] = s->target;
-        const char *full = getenv("PODIUM_EXPORT_FULL");
-        cpu.damage = s->scene && !(full && *full && strcmp(full, "0") != 0);
+        cpu.damage = s->scene && !whole;
         if (!(cpu.target[1] = pd_gfx_target_create(s->gfx, w, h, err))) {
             pd_cap_sink_close(&sink, &(pd_err){0});
             return false;

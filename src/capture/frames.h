@@ -69,6 +69,13 @@ typedef enum pd_cap_pixels {
                       (PNG frames need RGBA) */
 } pd_cap_pixels;
 
+/* A still stretch known before it is submitted: the buffer submitted as
+ * frame `frame` with `repeat` (>= 2) frames. */
+typedef struct pd_cap_hold {
+    long frame;
+    int repeat;
+} pd_cap_hold;
+
 typedef struct pd_cap_sink_desc {
     const char *path; /* ends in .mp4: ffmpeg; .yuv: the raw PD_CAP_YUV420 frames; else a folder for
                          frame-000001.png ... */
@@ -83,6 +90,13 @@ typedef struct pd_cap_sink_desc {
     const char *option; /* for messages: "--export" */
     pd_cap_pixels pixels;
     int crf; /* x264's constant rate factor for an mp4, 1..51, lower is better; 0 means 18 */
+    /* An mp4's still stretches, ascending and apart (exports know them
+     * ahead): each goes down ffmpeg's pipe once and ffmpeg repeats it (its
+     * timestamps, -vf setpts and fps), so the encoder gets the same frames
+     * for a fraction of the pipe's reads. Submitting any other way is a
+     * mistake: the frames after would be mistimed. NULL: every frame is sent. */
+    const pd_cap_hold *holds;
+    int hold_count;
 } pd_cap_sink_desc;
 
 /* Fails (NULL, err) when the file exists or the folder holds frames already

@@ -57,6 +57,13 @@ struct pd_cap_sink {
     char notice[1400];       /* guarded by pool.mu */
     bool notice_new;
     char notice_out[1400]; /* render thread copy */
+    pd_cap_hold *holds;    /* the still stretches ffmpeg repeats itself (desc.holds) */
+    int hold_count;
+    int hold_next; /* writer: the first hold not yet passed */
+};
+
+enum {
+    MAX_HOLDS = 1024 /* the first ones: a longer setpts expression is still cheap, but needs no more */
 };
 
 bool pd_cap_ffmpeg_available(void)
@@ -102,6 +109,27 @@ static bool write_all(int fd, const uint8_t *p, size_t n)
  * writer gives each buffer back one frame late (sink_main), and s->splice is
  * set only for frames larger than the pipe, so that once the next frame is in
  * the pipe whole the one before has been read. */
+/* How many of the frames [index, index + repeat) go down the pipe: not those
+ * ffmpeg repeats itself (a hold's frames between its first and its last). */
+static int frames_to_send(pd_cap_sink *s, long index, int repeat)
+{
+    long end = index + repeat;
+    int n = repeat;
+    while (s->hold_next < s->hold_count) {
+        const pd_cap_hold *h = &s->holds[s->hold_next];
+        long a = h->frame + 1, b = h->frame + h->repeat - 1; /* ffmpeg's repeats: [a, b) */
+        if (a >= end)
+            break;
+        long lo = a > index ? a : index, hi = b < end ? b : end;
+        if (hi > lo)
+            n -= (int)(hi - lo);
+        if (b > end)
+            break; /* the rest of it is in the next item */
+        s->hold_next++;
+    }
+    return n;
+}
+
 static bool send_frame(pd_cap_sink *s, const uint8_t *p, size_t n)
 {
 #if defined(__linux__)
@@ -233,7 +261,8 @@ static void *sink_main(void *arg)
         bool splice = s->splice;
         if (!failed && kind == SINK_FFMPEG) {
             bool ok = true;
-            for (int r = 0; r < it.repeat && ok; r++)
+            int sends = s->pid > 0 ? frames_to_send(s, it.index, it.repeat) : it.repeat;
+            for (int r = 0; r < sends && ok; r++)
                 ok = send_frame(s, it.px, s->frame_bytes);
             if (!ok) {
                 int e = errno;
@@ -274,10 +303,10 @@ static bool has_suffix(const char *s, const char *suf)
 }
 
 /* ffmpeg's command line for an export or recording: raw frames of the given
- * pixels from input (pipe:0 or a file) to an H.264 mp4 at output; into argv
- * (64 entries), NULL-terminated. */
+ * pixels from input (pipe:0 or a file) to an H.264 mp4 at output, through
+ * the filters vf (NULL: none); into argv (64 entries), NULL-terminated. */
 static void ffmpeg_args(const char **argv, const char *prog, pd_cap_pixels pixels, const char *size, const char *rate,
-                        const char *crf, const char *input, const char *output, bool overwrite)
+                        const char *crf, const char *vf, const char *input, const char *output, bool overwrite)
 {
     /* BT.709, limited range, said in the stream so that players show the
      * colours rendered (untagged H.264 is shown as BT.601 by some) */
@@ -297,11 +326,13 @@ static void ffmpeg_args(const char **argv, const char *prog, pd_cap_pixels pixel
     const char *in[] = {"-s", size, "-framerate", rate, "-i", input, "-an"};
     for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
         argv[n++] = in[i];
-    if (pixels == PD_CAP_RGBA) { /* libswscale's default matrix is BT.601: ask for BT.709 */
+    if (vf) {
         argv[n++] = "-vf";
-        argv[n++] = "scale=out_color_matrix=bt709:out_range=tv";
+        argv[n++] = vf;
     }
-    const char *codec[] = {"-c:v", "libx264", "-preset", PD_CAP_X264_PRESET, "-crf", crf, "-pix_fmt", "yuv420p"};
+    /* a constant frame rate: frames a hold left out of the pipe (ffmpeg_filters) are repeated */
+    const char *codec[] = {"-fps_mode", "cfr", "-r",      rate, "-c:v",     "libx264",
+                           "-preset",   PD_CAP_X264_PRESET, "-crf", crf,  "-pix_fmt", "yuv420p"};
     for (size_t i = 0; i < sizeof codec / sizeof codec[0]; i++)
         argv[n++] = codec[i];
     for (int i = 0; i < NTAGS; i++)
@@ -312,6 +343,39 @@ static void ffmpeg_args(const char **argv, const char *prog, pd_cap_pixels pixel
     for (size_t i = 0; i < sizeof out / sizeof out[0]; i++)
         argv[n++] = out[i];
     assert(n <= 64);
+}
+
+/* The filters of an export or recording, malloc'd (NULL: out of memory).
+ * RGBA frames are converted (libswscale's default matrix is BT.601: BT.709 is
+ * asked for). Holds: a hold's first and last frames go down the pipe, and
+ * frame N of the pipe is shown at N plus the frames left out before it
+ * (setpts: each hold shifts the frames after its first, gte(N, K) being 1
+ * from the pipe's frame K); ffmpeg's constant frame rate (-fps_mode cfr, see
+ * ffmpeg_args) fills the gaps with the frame before them, handing x264 every
+ * frame. Sending the last frame too keeps the timestamps whole at the end of
+ * an interrupted or finished pipe. (The fps filter would fill them as well,
+ * but it holds a frame back, and ffmpeg's allocator then maps and faults in
+ * every frame's buffer anew: 3x the encoder's time here.) */
+static char *ffmpeg_filters(const pd_cap_sink *s)
+{
+    size_t cap = 128 + (size_t)s->hold_count * 40, n = 0;
+    char *vf = malloc(cap);
+    if (!vf)
+        return NULL;
+    vf[0] = 0;
+    if (s->pixels == PD_CAP_RGBA)
+        n += (size_t)snprintf(vf + n, cap - n, "scale=out_color_matrix=bt709:out_range=tv");
+    if (s->hold_count > 0) {
+        n += (size_t)snprintf(vf + n, cap - n, "%ssetpts=N", n ? "," : "");
+        long before = 0; /* repeats of the holds before: the pipe's index is the frame's minus these */
+        for (int i = 0; i < s->hold_count; i++) {
+            const pd_cap_hold *h = &s->holds[i];
+            n += (size_t)snprintf(vf + n, cap - n, "+%d*gte(N\\,%ld)", h->repeat - 2, h->frame - before + 1);
+            before += h->repeat - 2;
+        }
+    }
+    assert(n < cap);
+    return vf;
 }
 
 static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
@@ -325,8 +389,14 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     snprintf(rate, sizeof rate, "%.6g", s->fps);
     char crf[16];
     snprintf(crf, sizeof crf, "%d", s->crf);
+    char *vf = ffmpeg_filters(s);
+    if (!vf) {
+        close(fds[0]);
+        close(fds[1]);
+        return pd_err_set(err, "out of memory for ffmpeg's filters");
+    }
     const char *argv[64];
-    ffmpeg_args(argv, prog, s->pixels, size, rate, crf, "pipe:0", pd_out_tmp(&s->out), false);
+    ffmpeg_args(argv, prog, s->pixels, size, rate, crf, vf[0] ? vf : NULL, "pipe:0", pd_out_tmp(&s->out), false);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fds[0], 0);
@@ -341,6 +411,7 @@ static bool spawn_ffmpeg(pd_cap_sink *s, const char *prog, pd_err *err)
     int rc = posix_spawnp(&pid, prog, &fa, &attr, (char *const *)argv, environ);
     posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
+    free(vf);
     close(fds[0]);
     if (rc != 0) {
         close(fds[1]);
@@ -361,7 +432,7 @@ bool pd_cap_encode_raw(const char *raw, int width, int height, double fps, const
     snprintf(size, sizeof size, "%dx%d", width, height);
     snprintf(rate, sizeof rate, "%.6g", fps > 0 ? fps : 60);
     const char *argv[64];
-    ffmpeg_args(argv, prog, PD_CAP_YUV420, size, rate, "18", raw, mp4, true);
+    ffmpeg_args(argv, prog, PD_CAP_YUV420, size, rate, "18", NULL, raw, mp4, true);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
@@ -375,6 +446,26 @@ bool pd_cap_encode_raw(const char *raw, int width, int height, double fps, const
     }
     if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0))
         return pd_err_set(err, "ffmpeg failed encoding '%s' into '%s'", raw, mp4);
+    return true;
+}
+
+/* desc's holds (the first MAX_HOLDS of them, each of three frames or more: a
+ * hold's first and last frames are sent) into s. */
+static bool holds_copy(pd_cap_sink *s, const pd_cap_sink_desc *desc)
+{
+    if (!desc->holds || desc->hold_count <= 0)
+        return true;
+    int n = desc->hold_count < MAX_HOLDS ? desc->hold_count : MAX_HOLDS;
+    if (!(s->holds = malloc((size_t)n * sizeof *s->holds)))
+        return false;
+    long end = 0;
+    for (int i = 0; i < n; i++) {
+        pd_cap_hold h = desc->holds[i];
+        if (h.repeat < 3 || h.frame < end)
+            continue; /* nothing to repeat, or not after the last */
+        s->holds[s->hold_count++] = h;
+        end = h.frame + h.repeat;
+    }
     return true;
 }
 
@@ -428,6 +519,8 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         else if (!pd_out_begin(&s->out, &(pd_out_spec){.path = s->path, .option = desc->option, .force = desc->force},
                                err))
             ok = false;
+        else if (!holds_copy(s, desc))
+            ok = pd_err_set(err, "out of memory");
         else {
             const char *prog = desc->ffmpeg ? desc->ffmpeg : getenv("PODIUM_FFMPEG");
             if (!prog || !*prog)
@@ -495,6 +588,7 @@ pd_cap_sink *pd_cap_sink_open(const pd_cap_sink_desc *desc, pd_err *err)
         }
         pd_out_abandon(&s->out);
         pool_free(&s->pool);
+        free(s->holds);
         free(s);
         return NULL;
     }
@@ -580,6 +674,7 @@ static void sink_free(pd_cap_sink **sp)
     pd_cap_sink *s = *sp;
     pd_out_abandon(&s->out); /* nothing when it was committed or kept */
     pool_free(&s->pool);
+    free(s->holds);
     free(s);
     *sp = NULL;
 }

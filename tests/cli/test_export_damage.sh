@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # An export on a software renderer draws and converts each frame only where
 # it differs from the frame its target and its sink buffer held
-# (pd_scene_damage). It must give the very frames of drawing and converting
-# every frame whole (PODIUM_EXPORT_FULL=1): the decoded frames' checksums are
+# (pd_scene_damage), and sends a still stretch down ffmpeg's pipe once, for
+# ffmpeg to repeat (pd_cap_hold). It must give the very frames of drawing,
+# converting and sending every frame whole (PODIUM_EXPORT_FULL=1), as many and
+# at the same times: the decoded frames' checksums and timestamps are
 # compared, for the GQA talk (whole, a stretch that starts mid-animation, and
 # a size not 16:9, where the frame is letterboxed) and for scenes with
 # slides, fades, transforms, lag and strokes.
