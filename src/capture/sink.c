@@ -331,8 +331,8 @@ static void ffmpeg_args(const char **argv, const char *prog, pd_cap_pixels pixel
         argv[n++] = vf;
     }
     /* a constant frame rate: frames a hold left out of the pipe (ffmpeg_filters) are repeated */
-    const char *codec[] = {"-fps_mode", "cfr", "-r",      rate, "-c:v",     "libx264",
-                           "-preset",   PD_CAP_X264_PRESET, "-crf", crf,  "-pix_fmt", "yuv420p"};
+    const char *codec[] = {"-fps_mode",        "cfr",  "-r", rate,       "-c:v",   "libx264", "-preset",
+                           PD_CAP_X264_PRESET, "-crf", crf,  "-pix_fmt", "yuv420p"};
     for (size_t i = 0; i < sizeof codec / sizeof codec[0]; i++)
         argv[n++] = codec[i];
     for (int i = 0; i < NTAGS; i++)
