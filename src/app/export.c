@@ -178,9 +178,11 @@ static bool cpu_submit(pd_session *s, cpu_reads *c, pd_cap_sink *sink, int repea
     pd_viewport d = {0, 0, w, h};
     bool ok = true;
     if (!c->damage || k == c->nbuffers || damage_px(s, c->target[i], c->buffers[k].t, t, &d)) {
-        /* the picture's rows, top down, on even rows */
+        /* the picture's rectangle, top down, on even rows and columns (2x2 blocks of chroma) */
         int top = (h - (d.y + d.h)) & ~1, bottom = (h - d.y + 1) & ~1;
-        ok = pd_gfx_read_yuv420_cpu(s->gfx, c->target[i], top, bottom - top, px, err);
+        int left = d.x & ~1, right = (d.x + d.w + 1) & ~1;
+        ok =
+            pd_gfx_read_yuv420_cpu(s->gfx, c->target[i], (pd_viewport){left, top, right - left, bottom - top}, px, err);
     }
     if (k == c->nbuffers && k < (int)(sizeof c->buffers / sizeof c->buffers[0]))
         c->nbuffers++;

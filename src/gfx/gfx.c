@@ -925,13 +925,14 @@ void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out)
     }
 }
 
-bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, int top, int rows, uint8_t *out, pd_err *err)
+bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, pd_viewport r, uint8_t *out, pd_err *err)
 {
     enum {
         BAND = 32 /* rows: 240 kB at 1920 wide, in a core's L2 */
     };
     int w = t->w, h = t->h;
-    assert(w % 2 == 0 && h % 2 == 0 && top % 2 == 0 && rows % 2 == 0 && top >= 0 && top + rows <= h);
+    assert(w % 2 == 0 && h % 2 == 0 && r.x % 2 == 0 && r.y % 2 == 0 && r.w % 2 == 0 && r.h % 2 == 0);
+    assert(r.x >= 0 && r.y >= 0 && r.w >= 0 && r.h >= 0 && r.x + r.w <= w && r.y + r.h <= h);
     size_t stride = (size_t)w * 4;
     if (g->band_bytes < stride * BAND) {
         free(g->band);
@@ -942,11 +943,13 @@ bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, int top, int rows
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, t->fbo);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    for (int y0 = top; y0 < top + rows; y0 += BAND) {
-        int n = top + rows - y0 < BAND ? top + rows - y0 : BAND;
+    size_t band_stride = (size_t)r.w * 4; /* the rectangle's columns only */
+    for (int y0 = r.y; y0 < r.y + r.h; y0 += BAND) {
+        int n = r.y + r.h - y0 < BAND ? r.y + r.h - y0 : BAND;
         /* the picture's rows y0 .. y0+n-1 are GL's h-y0-n .. h-y0-1, the last of them first in the band */
-        glReadPixels(0, h - y0 - n, w, n, GL_RGBA, GL_UNSIGNED_BYTE, g->band);
-        pd_gfx_rgba_to_yuv420(g->band + (size_t)(n - 1) * stride, -(ptrdiff_t)stride, w, h, y0, n, out);
+        glReadPixels(r.x, h - y0 - n, r.w, n, GL_RGBA, GL_UNSIGNED_BYTE, g->band);
+        pd_gfx_rgba_to_yuv420(g->band + (size_t)(n - 1) * band_stride, -(ptrdiff_t)band_stride, w, h,
+                              (pd_viewport){r.x, y0, r.w, n}, out);
     }
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     return true;

@@ -190,18 +190,20 @@ void pd_gfx_read_rgba(pd_gfx *g, const pd_gfx_target *t, uint8_t *out);
 bool pd_gfx_read_yuv420(pd_gfx *g, const pd_gfx_target *t, uint8_t *out, pd_err *err);
 /* The same bytes (within +-1 of the GPU's pass) converted on the calling
  * thread: the target is read back 32 rows at a time and each band converted
- * while it is in the cache (pd_gfx_rgba_to_yuv420). Only the picture's rows
- * top .. top+rows-1 (even; 0, height for all), with their rows of U and V; the
- * rest of out is left as it is (an export's frame that changed only there).
- * On a software renderer (pd_gfx_software) the GPU's pass is itself CPU
- * work, ~10x this. False (err) only when the 32 rows cannot be allocated. */
-bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, int top, int rows, uint8_t *out, pd_err *err);
-/* Rows y0 .. y0+n-1 of a w x h RGBA picture (w, h, y0, n even; the picture's
- * row y at rgba + (y - y0) * stride: a negative stride walks GL's bottom-up
- * rows) into out, a whole w x h yuv420p frame as pd_gfx_read_yuv420 lays it
- * out: those rows of Y and their rows of U and V. Q15 fixed point, two rows a
- * pass, SSE2 where the compiler targets it (x86-64): ~1 ms a 1080p frame. */
-void pd_gfx_rgba_to_yuv420(const uint8_t *rgba, ptrdiff_t stride, int w, int h, int y0, int n, uint8_t *out);
+ * while it is in the cache (pd_gfx_rgba_to_yuv420). Only the rectangle r of
+ * the picture (top-down: r.y is a row from the top; x, y, w, h even, inside
+ * the target; {0, 0, width, height} for all), with its 2x2 blocks of U and V;
+ * the rest of out is left as it is (an export's frame that changed only
+ * there). On a software renderer (pd_gfx_software) the GPU's pass is itself
+ * CPU work, ~10x this. False (err) only when the 32 rows cannot be allocated. */
+bool pd_gfx_read_yuv420_cpu(pd_gfx *g, const pd_gfx_target *t, pd_viewport r, uint8_t *out, pd_err *err);
+/* The rectangle r (top-down; x, y, w, h even) of a w x h RGBA picture into
+ * out, a whole w x h yuv420p frame as pd_gfx_read_yuv420 lays it out: its Y
+ * and the U and V of its 2x2 blocks. The picture's pixel (r.x + i, r.y + j)
+ * is at rgba + j * stride + 4 * i (a negative stride walks GL's bottom-up
+ * rows). Q15 fixed point, two rows a pass, SSE2 where the compiler targets it
+ * (x86-64): ~1 ms a 1080p frame. */
+void pd_gfx_rgba_to_yuv420(const uint8_t *rgba, ptrdiff_t stride, int w, int h, pd_viewport r, uint8_t *out);
 /* True on a software rasteriser (llvmpipe, softpipe): the GPU's work is CPU time. */
 bool pd_gfx_software(const pd_gfx *g);
 

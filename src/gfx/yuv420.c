@@ -70,23 +70,25 @@ static inline void convert8(const uint8_t *a, const uint8_t *b, uint8_t *ya, uin
 }
 #endif
 
-void pd_gfx_rgba_to_yuv420(const uint8_t *rgba, ptrdiff_t stride, int w, int h, int y0, int n, uint8_t *out)
+void pd_gfx_rgba_to_yuv420(const uint8_t *rgba, ptrdiff_t stride, int w, int h, pd_viewport rect, uint8_t *out)
 {
-    assert(w % 2 == 0 && h % 2 == 0 && y0 % 2 == 0 && n % 2 == 0 && y0 >= 0 && y0 + n <= h);
+    assert(w % 2 == 0 && h % 2 == 0 && rect.x % 2 == 0 && rect.y % 2 == 0 && rect.w % 2 == 0 && rect.h % 2 == 0);
+    assert(rect.x >= 0 && rect.y >= 0 && rect.w >= 0 && rect.h >= 0 && rect.x + rect.w <= w && rect.y + rect.h <= h);
     int cw = w / 2;
     uint8_t *u = out + (size_t)w * (size_t)h, *v = u + (size_t)cw * (size_t)(h / 2);
     /* two rows at a time: their Y and the chroma of their 2x2 blocks, in one pass over the pixels */
-    for (int y = y0; y < y0 + n; y += 2) {
-        const uint8_t *a = rgba + (ptrdiff_t)(y - y0) * stride, *b = a + stride;
+    for (int y = rect.y; y < rect.y + rect.h; y += 2) {
+        /* a, b: the two rows' pixels at column rect.x */
+        const uint8_t *a = rgba + (ptrdiff_t)(y - rect.y) * stride, *b = a + stride;
         uint8_t *ya = out + (size_t)y * (size_t)w, *yb = ya + w;
         uint8_t *du = u + (size_t)(y / 2) * (size_t)cw, *dv = v + (size_t)(y / 2) * (size_t)cw;
-        int x = 0;
+        int x = rect.x, end = rect.x + rect.w;
 #if defined(__SSE2__)
-        for (; x + 8 <= w; x += 8)
-            convert8(a + 4 * x, b + 4 * x, ya + x, yb + x, du + x / 2, dv + x / 2);
+        for (; x + 8 <= end; x += 8)
+            convert8(a + 4 * (x - rect.x), b + 4 * (x - rect.x), ya + x, yb + x, du + x / 2, dv + x / 2);
 #endif
-        for (; x + 1 < w; x += 2) {
-            const uint8_t *pa = a + 4 * x, *pb = b + 4 * x;
+        for (; x + 1 < end; x += 2) {
+            const uint8_t *pa = a + 4 * (x - rect.x), *pb = b + 4 * (x - rect.x);
             for (int k = 0; k < 2; k++) {
                 ya[x + k] = (uint8_t)((YR * pa[4 * k] + YG * pa[4 * k + 1] + YB * pa[4 * k + 2] + Y_OFFSET) >> 15);
                 yb[x + k] = (uint8_t)((YR * pb[4 * k] + YG * pb[4 * k + 1] + YB * pb[4 * k + 2] + Y_OFFSET) >> 15);

@@ -103,7 +103,8 @@ static void test_conversion(fixture *f, int w, int h)
     /* the CPU's conversion (software renderers): the same bytes within +-1 */
     uint8_t *cpu = malloc(bytes + 1);
     cpu[bytes] = 0x5A;
-    CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, 0, h, cpu, &err), "read_yuv420_cpu: %s", err.msg);
+    CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, (pd_viewport){0, 0, w, h}, cpu, &err), "read_yuv420_cpu: %s",
+          err.msg);
     CHECK(cpu[bytes] == 0x5A, "the C conversion wrote past w*h*3/2 bytes");
     check_frame(f, cpu, "bands, C conversion");
     int worst = 0;
@@ -112,11 +113,35 @@ static void test_conversion(fixture *f, int w, int h)
     CHECK(worst <= 1, "GPU and C conversions differ by %d", worst);
     /* the whole top-down frame converted at once, and in bands of 2 rows: the same bytes as GL's rows in bands */
     uint8_t *whole = malloc(bytes), *pairs = malloc(bytes);
-    pd_gfx_rgba_to_yuv420(f->px, (ptrdiff_t)w * 4, w, h, 0, h, whole);
+    pd_gfx_rgba_to_yuv420(f->px, (ptrdiff_t)w * 4, w, h, (pd_viewport){0, 0, w, h}, whole);
     for (int y = 0; y < h; y += 2)
-        pd_gfx_rgba_to_yuv420(f->px + (size_t)y * w * 4, (ptrdiff_t)w * 4, w, h, y, 2, pairs);
+        pd_gfx_rgba_to_yuv420(f->px + (size_t)y * w * 4, (ptrdiff_t)w * 4, w, h, (pd_viewport){0, y, w, 2}, pairs);
     CHECK(memcmp(cpu, whole, bytes) == 0, "%dx%d: converting the whole frame differs from converting bands", w, h);
     CHECK(memcmp(cpu, pairs, bytes) == 0, "%dx%d: converting 2 rows at a time differs", w, h);
+    /* rectangles (an export's damage), read back and converted alone: their Y and the U and V of their 2x2
+     * blocks are the whole frame's, and nothing outside them is written; widths that end in the scalar tail */
+    const pd_viewport rects[] = {{0, 0, 2, 2}, {6, 4, 10, 6}, {w - 18, h - 36, 18, 36}, {2, 34, w - 4, 40}};
+    for (size_t r = 0; r < sizeof rects / sizeof rects[0]; r++) {
+        pd_viewport v = rects[r];
+        if (v.x < 0 || v.y < 0 || v.x + v.w > w || v.y + v.h > h)
+            continue;
+        memset(pairs, 0x11, bytes);
+        CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, v, pairs, &err), "read_yuv420_cpu rect: %s", err.msg);
+        int bad = 0, cw = w / 2;
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                bool in = x >= v.x && x < v.x + v.w && y >= v.y && y < v.y + v.h;
+                size_t i = (size_t)y * w + x;
+                bad += in ? pairs[i] != whole[i] : pairs[i] != 0x11;
+                if (x % 2 == 0 && y % 2 == 0) {
+                    size_t c = (size_t)w * h + (size_t)(y / 2) * cw + x / 2, q = (size_t)cw * (h / 2);
+                    bad += in ? pairs[c] != whole[c] || pairs[c + q] != whole[c + q]
+                              : pairs[c] != 0x11 || pairs[c + q] != 0x11;
+                }
+            }
+        CHECK(bad == 0, "%dx%d: the rectangle %d,%d %dx%d converted alone differs in %d bytes", w, h, v.x, v.y, v.w,
+              v.h, bad);
+    }
     free(whole);
     free(pairs);
     free(cpu);
@@ -220,7 +245,8 @@ static bool round_trip(fixture *f, pd_scene *scene, const double *ts, int nframe
         if (by == BY_GPU_PASS)
             CHECK(pd_gfx_read_yuv420(f->gfx, f->target, px, &err), "yuv: %s", err.msg);
         else if (by == BY_CPU_BANDS)
-            CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, 0, H, px, &err), "yuv cpu: %s", err.msg);
+            CHECK(pd_gfx_read_yuv420_cpu(f->gfx, f->target, (pd_viewport){0, 0, W, H}, px, &err), "yuv cpu: %s",
+                  err.msg);
         else
             memcpy(px, f->px, (size_t)W * H * 4); /* RGBA: converted by ffmpeg */
         pd_cap_sink_submit(sink, px, 1);
