@@ -70,7 +70,7 @@ typedef enum pd_cap_pixels {
 } pd_cap_pixels;
 
 /* A still stretch known before it is submitted: the buffer submitted as
- * frame `frame` with `repeat` (>= 2) frames. */
+ * frame `frame` with `repeat` frames (the sink repeats those of 3 or more). */
 typedef struct pd_cap_hold {
     long frame;
     int repeat;
@@ -91,10 +91,11 @@ typedef struct pd_cap_sink_desc {
     pd_cap_pixels pixels;
     int crf; /* x264's constant rate factor for an mp4, 1..51, lower is better; 0 means 18 */
     /* An mp4's still stretches, ascending and apart (exports know them
-     * ahead): each goes down ffmpeg's pipe once and ffmpeg repeats it (its
-     * timestamps, -vf setpts and fps), so the encoder gets the same frames
-     * for a fraction of the pipe's reads. Submitting any other way is a
-     * mistake: the frames after would be mistimed. NULL: every frame is sent. */
+     * ahead): each goes down ffmpeg's pipe as its first and last frames and
+     * ffmpeg repeats the first in between (-vf setpts, -fps_mode cfr), so the
+     * encoder gets the same frames for a fraction of the pipe's reads.
+     * Submitting any other way is a mistake: the frames after would be
+     * mistimed. NULL: every frame is sent. */
     const pd_cap_hold *holds;
     int hold_count;
 } pd_cap_sink_desc;

@@ -102,13 +102,6 @@ static bool write_all(int fd, const uint8_t *p, size_t n)
     return true;
 }
 
-/* A frame down ffmpeg's pipe. YUV frames are spliced (vmsplice): the pipe
- * refers to their pages instead of taking a copy, and ffmpeg's read is the
- * only copy (a 1080p frame is 3.1 MB; a held frame repeated costs no copying
- * at all). A spliced buffer must not change until ffmpeg has read it: the
- * writer gives each buffer back one frame late (sink_main), and s->splice is
- * set only for frames larger than the pipe, so that once the next frame is in
- * the pipe whole the one before has been read. */
 /* How many of the frames [index, index + repeat) go down the pipe: not those
  * ffmpeg repeats itself (a hold's frames between its first and its last). */
 static int frames_to_send(pd_cap_sink *s, long index, int repeat)
@@ -130,6 +123,13 @@ static int frames_to_send(pd_cap_sink *s, long index, int repeat)
     return n;
 }
 
+/* A frame down ffmpeg's pipe. YUV frames are spliced (vmsplice): the pipe
+ * refers to their pages instead of taking a copy, and ffmpeg's read is the
+ * only copy (a 1080p frame is 3.1 MB; a held frame repeated costs no copying
+ * at all). A spliced buffer must not change until ffmpeg has read it: the
+ * writer gives each buffer back one frame late (sink_main), and s->splice is
+ * set only for frames larger than the pipe, so that once the next frame is in
+ * the pipe whole the one before has been read. */
 static bool send_frame(pd_cap_sink *s, const uint8_t *p, size_t n)
 {
 #if defined(__linux__)
