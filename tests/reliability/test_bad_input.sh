@@ -204,7 +204,9 @@ S=$(shaders_copy emptyvert)
 : >"$S/prim.vert"
 bad shader-empty       "prim.vert"       "do not link"      -- --shaders "$S" --frame 1 --out "$K/n.png" --size 64x36
 S=$(shaders_copy binary)
-head -c 4000 /dev/urandom >"$S/prim.frag"
+# an ELF header first: random bytes that began with a NUL (1 in 256) read as an empty shader, which links
+# rather than compiles wrong
+{ printf '\177ELF'; head -c 4000 /dev/urandom; } >"$S/prim.frag"
 bad shader-binary      "prim.frag"       "restore it"      -- --shaders "$S" --frame 1 --out "$K/n.png" --size 64x36
 S=$(shaders_copy novert)
 rm "$S/prim.vert"
