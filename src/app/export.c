@@ -105,7 +105,8 @@ static int *inflight_newest(inflight *f)
  * work in llvmpipe's shaders, so frames are converted here
  * (pd_gfx_read_yuv420_cpu, ~10x cheaper), from one of two targets while the
  * other rasterises. And a frame is drawn, read and converted only where it
- * differs from what is there (pd_scene_damage): a target is redrawn where its
+ * differs from what is there (pd_scene_damage_rects, up to DAMAGE_RECTS
+ * rectangles where the changes lie apart): a target is redrawn where its
  * frame (two frames back) and the new one differ, and a sink buffer, which
  * still holds the frame it carried last, is converted again where that frame
  * and the new one differ (in the GQA talk a frame changes in a twentieth of
@@ -128,36 +129,45 @@ typedef struct cpu_reads {
     bool damage; /* draw and convert only what changed */
 } cpu_reads;
 
+/* A frame's damage is drawn and converted as up to this many rectangles.
+ * One of its own costs another pass over the talk's draws, ~0.3 ms of CPU
+ * on llvmpipe, what drawing and converting ~40,000 pixels cost: two are
+ * kept apart only where that leaves more undrawn (docs/performance.md). */
+enum {
+    DAMAGE_RECTS = 4
+};
+#define DAMAGE_PASS_PX 40000.0
+
 /* The pixels of target t (GL's origin) where the frames at ta and tb differ,
- * with the anti-aliasing around them, inside its letterboxed frame; false
- * when they are the same. */
-static bool damage_px(const pd_session *s, pd_gfx_target *t, double ta, double tb, pd_viewport *out)
+ * with the anti-aliasing around them, inside its letterboxed frame, as up to
+ * DAMAGE_RECTS rectangles; 0 when they are the same. */
+static int damage_px(const pd_session *s, pd_gfx_target *t, double ta, double tb, pd_viewport out[DAMAGE_RECTS])
 {
-    float b[4];
-    if (!pd_scene_damage(s->scene, ta, tb, b))
-        return false;
+    float b[DAMAGE_RECTS][4];
     pd_viewport f = pd_gfx_pass_viewport(&(pd_gfx_pass){.target = t});
     double ppu = (double)f.h / PD_FRAME_H;
-    int x0 = f.x + (int)floor((b[0] + PD_FRAME_W / 2) * ppu) - 3,
-        x1 = f.x + (int)ceil((b[2] + PD_FRAME_W / 2) * ppu) + 3;
-    int y0 = f.y + (int)floor((b[1] + PD_FRAME_H / 2) * ppu) - 3,
-        y1 = f.y + (int)ceil((b[3] + PD_FRAME_H / 2) * ppu) + 3;
-    x0 = x0 < f.x ? f.x : x0, y0 = y0 < f.y ? f.y : y0;
-    x1 = x1 > f.x + f.w ? f.x + f.w : x1, y1 = y1 > f.y + f.h ? f.y + f.h : y1;
-    if (x1 <= x0 || y1 <= y0)
-        return false; /* off the frame */
-    *out = (pd_viewport){x0, y0, x1 - x0, y1 - y0};
-    return true;
+    int n = pd_scene_damage_rects(s->scene, ta, tb, b, DAMAGE_RECTS, (float)(DAMAGE_PASS_PX / (ppu * ppu)));
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        int x0 = f.x + (int)floor((b[i][0] + PD_FRAME_W / 2) * ppu) - 3,
+            x1 = f.x + (int)ceil((b[i][2] + PD_FRAME_W / 2) * ppu) + 3;
+        int y0 = f.y + (int)floor((b[i][1] + PD_FRAME_H / 2) * ppu) - 3,
+            y1 = f.y + (int)ceil((b[i][3] + PD_FRAME_H / 2) * ppu) + 3;
+        x0 = x0 < f.x ? f.x : x0, y0 = y0 < f.y ? f.y : y0;
+        x1 = x1 > f.x + f.w ? f.x + f.w : x1, y1 = y1 > f.y + f.h ? f.y + f.h : y1;
+        if (x1 > x0 && y1 > y0) /* else off the frame */
+            out[m++] = (pd_viewport){x0, y0, x1 - x0, y1 - y0};
+    }
+    return m;
 }
 
 static bool cpu_draw(pd_session *s, cpu_reads *c, double t, pd_err *err)
 {
-    int i = c->next, w = s->desc.width, h = s->desc.height;
-    pd_viewport d = {0, 0, w, h};
-    bool all = !c->damage || !c->holds[i];
-    if (all || damage_px(s, c->target[i], c->held[i], t, &d))
-        if (!pd_session_draw_frame(s, &(pd_gfx_pass){.target = c->target[i], .damage = all ? (pd_viewport){0} : d}, t,
-                                   NULL, err))
+    int i = c->next;
+    pd_viewport d[DAMAGE_RECTS] = {{0}}; /* {0}: the whole frame */
+    int n = !c->damage || !c->holds[i] ? 1 : damage_px(s, c->target[i], c->held[i], t, d);
+    for (int k = 0; k < n; k++)
+        if (!pd_session_draw_frame(s, &(pd_gfx_pass){.target = c->target[i], .damage = d[k]}, t, NULL, err))
             return false;
     pd_gfx_flush(s->gfx);
     c->held[i] = t;
@@ -175,12 +185,13 @@ static bool cpu_submit(pd_session *s, cpu_reads *c, pd_cap_sink *sink, int repea
     int k = 0;
     while (k < c->nbuffers && c->buffers[k].px != px)
         k++;
-    pd_viewport d = {0, 0, w, h};
+    pd_viewport d[DAMAGE_RECTS] = {{0, 0, w, h}};
+    int n = !c->damage || k == c->nbuffers ? 1 : damage_px(s, c->target[i], c->buffers[k].t, t, d);
     bool ok = true;
-    if (!c->damage || k == c->nbuffers || damage_px(s, c->target[i], c->buffers[k].t, t, &d)) {
+    for (int j = 0; j < n && ok; j++) {
         /* the picture's rectangle, top down, on even rows and columns (2x2 blocks of chroma) */
-        int top = (h - (d.y + d.h)) & ~1, bottom = (h - d.y + 1) & ~1;
-        int left = d.x & ~1, right = (d.x + d.w + 1) & ~1;
+        int top = (h - (d[j].y + d[j].h)) & ~1, bottom = (h - d[j].y + 1) & ~1;
+        int left = d[j].x & ~1, right = (d[j].x + d[j].w + 1) & ~1;
         ok =
             pd_gfx_read_yuv420_cpu(s->gfx, c->target[i], (pd_viewport){left, top, right - left, bottom - top}, px, err);
     }

@@ -541,13 +541,17 @@ static void damage_add(const pd_scene *s, const drawn_life *d, double t, float b
     }
 }
 
-bool pd_scene_damage(const pd_scene *s, double ta, double tb, float box[4])
+typedef void damage_fn(void *ctx, const float box[4]);
+
+/* Calls fn with the box of each drawing life whose presence or state
+ * changes between ta and tb, as drawn at both times; false when none does. */
+static bool damage_each(const pd_scene *s, double ta, double tb, damage_fn *fn, void *ctx)
 {
     if (ta > tb) {
         double x = ta;
         ta = tb, tb = x;
     }
-    bool any = false;
+    bool found = false;
     const drawn_life *d = s->gpu_drawn.data;
     for (size_t i = 0; i < s->gpu_drawn.len; i++) {
         const drawn_life *l = &d[i];
@@ -560,6 +564,8 @@ bool pd_scene_damage(const pd_scene *s, double ta, double tb, float box[4])
         if (sure_a && sure_b && !track_moves(s, l->track, ta, tb))
             continue; /* drawn the same at both times */
         /* as drawn at each time, and a moment to either side of it (float times) */
+        float box[4];
+        bool any = false;
         if (la) {
             damage_add(s, l, ta - DAMAGE_NEAR, box, &any);
             damage_add(s, l, ta + DAMAGE_NEAR, box, &any);
@@ -568,8 +574,70 @@ bool pd_scene_damage(const pd_scene *s, double ta, double tb, float box[4])
             damage_add(s, l, tb - DAMAGE_NEAR, box, &any);
             damage_add(s, l, tb + DAMAGE_NEAR, box, &any);
         }
+        fn(ctx, box);
+        found = true;
     }
-    return any;
+    return found;
+}
+
+static float box_area(const float b[4]) { return (b[2] - b[0]) * (b[3] - b[1]); }
+
+static void box_unite(float a[4], const float b[4])
+{
+    a[0] = fminf(a[0], b[0]), a[1] = fminf(a[1], b[1]), a[2] = fmaxf(a[2], b[2]), a[3] = fmaxf(a[3], b[3]);
+}
+
+static void unite_into(void *ctx, const float box[4])
+{
+    float *u = ctx;
+    box_unite(u, box);
+}
+
+bool pd_scene_damage(const pd_scene *s, double ta, double tb, float box[4])
+{
+    box[0] = box[1] = INFINITY, box[2] = box[3] = -INFINITY;
+    return damage_each(s, ta, tb, unite_into, box);
+}
+
+typedef struct rect_set {
+    float (*r)[4];
+    int n, max;
+    float join; /* area a rectangle of its own must save */
+} rect_set;
+
+/* Adds a life's box to the rectangles: into the one it grows least, when
+ * that costs at most `join` of area more than the two apart (or when there
+ * is no room for another); the grown one may then join others in turn. */
+static void rects_add(void *ctx, const float box[4])
+{
+    rect_set *rs = ctx;
+    float b[4] = {box[0], box[1], box[2], box[3]};
+    for (;;) {
+        int best = -1;
+        float cost = INFINITY;
+        for (int i = 0; i < rs->n; i++) {
+            float u[4] = {b[0], b[1], b[2], b[3]};
+            box_unite(u, rs->r[i]);
+            float c = box_area(u) - box_area(rs->r[i]) - box_area(b);
+            if (c < cost)
+                cost = c, best = i;
+        }
+        if (best < 0 || (cost > rs->join && rs->n < rs->max)) {
+            memcpy(rs->r[rs->n++], b, sizeof b);
+            return;
+        }
+        box_unite(b, rs->r[best]);
+        memcpy(rs->r[best], rs->r[--rs->n], sizeof b);
+    }
+}
+
+int pd_scene_damage_rects(const pd_scene *s, double ta, double tb, float rects[][4], int max, float join)
+{
+    if (max < 1)
+        return 0;
+    rect_set rs = {rects, 0, max, join};
+    damage_each(s, ta, tb, rects_add, &rs);
+    return rs.n;
 }
 
 const pd_epoch *pd_scene_epoch_at(const pd_scene *s, double t)

@@ -56,6 +56,12 @@ pd_scene_gpu pd_scene_gpu_data(const pd_scene *s);
  * the same. Conservative (strokes, miters, glyph planes, float times); the
  * caller adds its anti-aliasing pixels. ~3000 lives: tens of microseconds. */
 bool pd_scene_damage(const pd_scene *s, double ta, double tb, float box[4]);
+/* The same places as at most max rectangles (scene units), fewer where
+ * they lie close: two are kept apart only where that leaves more than
+ * `join` (square units) undrawn, the cost a rectangle of its own is worth
+ * to the caller. They may overlap. Returns their count, 0 when nothing
+ * differs. */
+int pd_scene_damage_rects(const pd_scene *s, double ta, double tb, float rects[][4], int max, float join);
 /* The epoch drawn at time t: a binary search, independent of talk length. */
 const pd_epoch *pd_scene_epoch_at(const pd_scene *s, double t);
 

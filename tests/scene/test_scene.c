@@ -462,18 +462,22 @@ static void test_pause_stop_here_apply(void)
 }
 
 /* pd_scene_damage: where two frames can differ. A still square on the left,
- * one sliding on the right, a fade of the left one after a wait. */
+ * one sliding on the right, a fade of the left one after a wait; then the
+ * slider moves up while a square far from it, at the bottom left, fades. */
 static void test_damage(void)
 {
     pd_scene *s = fresh();
-    pd_mob still = pd_square(s, 1, NULL), moving = pd_square(s, 1, NULL);
+    pd_mob still = pd_square(s, 1, NULL), moving = pd_square(s, 1, NULL), far = pd_square(s, 1, NULL);
     pd_move_to(s, still, (pd_v2){-4, 0});
     pd_move_to(s, moving, (pd_v2){1, 0});
+    pd_move_to(s, far, (pd_v2){-5, -3});
     pd_add(s, still);
     pd_add(s, moving);
-    pd_play_(s, pd_animate(moving, (pd_change){.move = true, .move_to = {3, 0}})); /* 0 .. 1 s */
-    pd_wait(s, 1);                                                                 /* 1 .. 2 s */
-    pd_play_(s, pd_fade_out(still));                                               /* 2 .. 3 s */
+    pd_add(s, far);
+    pd_play_(s, pd_animate(moving, (pd_change){.move = true, .move_to = {3, 0}}));                   /* 0 .. 1 s */
+    pd_wait(s, 1);                                                                                   /* 1 .. 2 s */
+    pd_play_(s, pd_fade_out(still));                                                                 /* 2 .. 3 s */
+    pd_play_(s, pd_animate(moving, (pd_change){.move = true, .move_to = {3, 2}}), pd_fade_out(far)); /* 3 .. 4 s */
     pd_atlas *atlas = pd_atlas_create(g_fonts);
     pd_err err = {0};
     CHECK(pd_scene_finalize(s, atlas, &err), "finalize: %s", err.msg);
@@ -487,6 +491,22 @@ static void test_damage(void)
     CHECK(b[0] <= -4.5f && b[2] < -3.0f, "only around the fading square: x %g .. %g", b[0], b[2]);
     CHECK(pd_scene_damage(s, 2.5, 1.5, b) && b[0] <= -4.5f, "either order");
     CHECK(!pd_scene_damage(s, 1.5, 1.5, b), "a frame is the same as itself");
+    /* as rectangles: the two places of 3 .. 4 s apart, each tight; one when asked for one */
+    float r[4][4];
+    CHECK(pd_scene_damage_rects(s, 1.2, 1.8, r, 4, 1) == 0, "rectangles: none in a wait");
+    CHECK(pd_scene_damage_rects(s, 0.25, 0.5, r, 4, 1) == 1, "one place, one rectangle");
+    int n = pd_scene_damage_rects(s, 3.25, 3.5, r, 4, 1);
+    CHECK(n == 2, "two places far apart: two rectangles (%d)", n);
+    for (int i = 0; i < n; i++) {
+        bool slider = r[i][0] > 2.0f && r[i][2] < 3.7f && r[i][1] > -0.7f && r[i][3] < 2.0f;
+        bool fading = r[i][0] > -5.7f && r[i][2] < -4.3f && r[i][1] > -3.7f && r[i][3] < -2.3f;
+        CHECK(slider != fading, "rectangle %d is one place's: x %g .. %g, y %g .. %g", i, r[i][0], r[i][2], r[i][1],
+              r[i][3]);
+    }
+    CHECK(pd_scene_damage(s, 3.25, 3.5, b) && pd_scene_damage_rects(s, 3.25, 3.5, r, 1, 1) == 1 && r[0][0] == b[0] &&
+              r[0][1] == b[1] && r[0][2] == b[2] && r[0][3] == b[3],
+          "at most one: the union, as pd_scene_damage");
+    CHECK(pd_scene_damage_rects(s, 3.25, 3.5, r, 4, 100) == 1, "joined where a rectangle of its own is not worth it");
     pd_atlas_destroy(&atlas);
     pd_scene_destroy(&s);
 }
