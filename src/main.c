@@ -134,6 +134,13 @@ static int run_list(const pd_options *o)
 /* A headless session (the talk and a GL context with a target), or an exit code. */
 static int headless(const pd_options *o, pd_session *s, pd_err *err)
 {
+    /* An mp4 export shares the CPU with its encoder. On llvmpipe, rasterising
+     * on the render thread (LP_NUM_THREADS=0) rather than on threads of its
+     * own costs ~0.4 s less CPU over the GQA talk, time x264 gets
+     * (docs/performance.md). Set before the GL context, which reads it once;
+     * a user's own setting wins, and other drivers ignore it. */
+    if (o->mode == PD_MODE_EXPORT && pd_ends_with(o->export_path, ".mp4"))
+        setenv("LP_NUM_THREADS", "0", 0);
     pd_session_desc d = session_desc(o);
     return pd_session_load(s, &d, err) && pd_session_headless(s, err) ? 0 : 2;
 }

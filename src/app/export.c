@@ -104,7 +104,8 @@ static int *inflight_newest(inflight *f)
  * converted is CPU time the encoder needs. The GPU's YUV pass would be CPU
  * work in llvmpipe's shaders, so frames are converted here
  * (pd_gfx_read_yuv420_cpu, ~10x cheaper), from one of two targets while the
- * other rasterises. And a frame is drawn, read and converted only where it
+ * other rasterises (on llvmpipe's threads, where it has them: main.c gives
+ * an mp4 export none). And a frame is drawn, read and converted only where it
  * differs from what is there (pd_scene_damage_rects, up to DAMAGE_RECTS
  * rectangles where the changes lie apart): a target is redrawn where its
  * frame (two frames back) and the new one differ, and a sink buffer, which
