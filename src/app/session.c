@@ -140,6 +140,26 @@ void pd_session_unload(pd_session *s)
     pd_headless_destroy(&s->headless);
     pd_atlas_destroy(&s->atlas);
     pd_fonts_unload(&s->fonts);
+    pd_vec_free(&s->cull_index);
+    pd_vec_free(&s->cull_runs);
+}
+
+/* The talk at t, or where the pass draws only its damage (an export's
+ * frame, pd_gfx_pass.damage) only its instances that can draw there: on
+ * llvmpipe every instance is vertex work and a draw's validation, however
+ * little of it is inside. */
+static void draw_talk(pd_session *s, double t)
+{
+    float box[4];
+    const pd_epoch *e = s->scene ? pd_scene_epoch_at(s->scene, t) : NULL;
+    if (!e || !pd_gfx_damage_box(s->gfx, box)) {
+        pd_gfx_scene_draw(s->gfx, s->talk, t);
+        return;
+    }
+    pd_vec_reserve(&s->cull_index, sizeof(uint32_t), e->count);
+    pd_vec_reserve(&s->cull_runs, sizeof(pd_run), e->run_count);
+    uint32_t runs = 0, n = pd_scene_cull(s->scene, t, box, s->cull_index.data, s->cull_runs.data, &runs);
+    pd_gfx_scene_draw_some(s->gfx, s->talk, t, s->cull_index.data, n, s->cull_runs.data, runs);
 }
 
 bool pd_session_draw_frame(pd_session *s, const pd_gfx_pass *pass, double t, const pd_session_overlays *ov, pd_err *err)
@@ -152,7 +172,7 @@ bool pd_session_draw_frame(pd_session *s, const pd_gfx_pass *pass, double t, con
         return false;
     pd_gfx_begin(s->gfx, &zoomed);
     if (s->talk)
-        pd_gfx_scene_draw(s->gfx, s->talk, t);
+        draw_talk(s, t);
     else if (s->card && !pd_testcard_draw(s->card, s->gfx, t, err))
         return false;
     if (ov && ov->overlay && ov->annotations_only)

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "core/err.h"
+#include "core/vec.h"
 #include "gfx/gfx.h"
 #include "platform/platform.h"
 #include "present/overlay.h"
@@ -55,6 +56,8 @@ typedef struct pd_session {
     pd_gfx *gfx;
     pd_gfx_scene *talk;    /* the talk on the GPU */
     pd_gfx_target *target; /* headless: the frame, desc.width x desc.height */
+    /* a pass drawing only its damage: the talk's instances inside it (uint32_t, pd_run) */
+    pd_vec cull_index, cull_runs;
 } pd_session;
 
 /* Fonts, atlas, and the talk's script (it runs once, here) or the test

@@ -68,7 +68,7 @@ struct pd_gfx_readback {
 };
 
 struct pd_gfx_scene {
-    GLuint bufs[3], texs[3]; /* instances, tracks, index */
+    GLuint bufs[4], texs[4]; /* instances, tracks, index, and a culled index (pd_gfx_scene_draw_some) */
     pd_epoch *epochs;
     uint32_t epoch_count;
     pd_run *runs;
@@ -88,8 +88,9 @@ struct pd_gfx {
     pd_vec segs;    /* pd_seg: a long polyline's pieces, kept between frames */
     size_t vbo_cap; /* instances */
     pd_viewport vp;
-    GLuint pass_fbo; /* the current pass's framebuffer (blits draw into it) */
-    float zoom;      /* the current pass's talk zoom (1: none) */
+    pd_viewport damage; /* w > 0: the current pass draws only there (pd_gfx_pass.damage) */
+    GLuint pass_fbo;    /* the current pass's framebuffer (blits draw into it) */
+    float zoom;         /* the current pass's talk zoom (1: none) */
     pd_v2 zoom_center;
     pd_color clear;
     yuv_pass yuv;         /* compiled at the first YUV read: presenting never needs it */
@@ -463,6 +464,7 @@ void pd_gfx_begin(pd_gfx *g, const pd_gfx_pass *pass)
     g->zoom = pass->zoom > 1 ? pass->zoom : 1;
     g->zoom_center = pass->zoom > 1 ? pass->zoom_center : (pd_v2){0, 0};
     g->transparent = pass->transparent;
+    g->damage = (pd_viewport){0};
     if (pass->rect.w > 0) {
         begin_rect(g, pass->rect);
         return;
@@ -474,12 +476,26 @@ void pd_gfx_begin(pd_gfx *g, const pd_gfx_pass *pass)
         g->vp = letterbox(fb_w, fb_h);
         glViewport(g->vp.x, g->vp.y, g->vp.w, g->vp.h);
         clear_in_frame(g, d);
+        g->damage = d;
         return;
     }
     begin_window(g, fb_w, fb_h);
 }
 
 pd_viewport pd_gfx_viewport(const pd_gfx *g) { return g->vp; }
+
+bool pd_gfx_damage_box(const pd_gfx *g, float box[4])
+{
+    if (g->damage.w <= 0 || g->vp.h <= 0)
+        return false;
+    /* a pixel more each side, for the rounding to pixels */
+    double ppu = (double)g->vp.h / PD_FRAME_H;
+    box[0] = (float)((g->damage.x - 1 - g->vp.x) / ppu - PD_FRAME_W / 2);
+    box[1] = (float)((g->damage.y - 1 - g->vp.y) / ppu - PD_FRAME_H / 2);
+    box[2] = (float)((g->damage.x + g->damage.w + 1 - g->vp.x) / ppu - PD_FRAME_W / 2);
+    box[3] = (float)((g->damage.y + g->damage.h + 1 - g->vp.y) / ppu - PD_FRAME_H / 2);
+    return true;
+}
 
 pd_viewport pd_gfx_pass_viewport(const pd_gfx_pass *pass)
 {
@@ -697,12 +713,13 @@ pd_gfx_scene *pd_gfx_scene_create(pd_gfx *g, const pd_scene *scene, pd_err *err)
     if (d.run_count)
         memcpy(sc->runs, d.runs, d.run_count * sizeof *sc->runs);
     sc->epoch_count = d.epoch_count;
-    glGenBuffers(3, sc->bufs);
-    glGenTextures(3, sc->texs);
+    glGenBuffers(4, sc->bufs);
+    glGenTextures(4, sc->texs);
     bool ok = upload_tbo(sc, 0, GL_RGBA32F, d.instances, (size_t)d.instance_count * PD_TEXELS_PER_INSTANCE * 16,
                          (size_t)d.instance_count * PD_TEXELS_PER_INSTANCE, err) &&
               upload_tbo(sc, 1, GL_RGBA32F, d.tracks, (size_t)d.track_texels * 16, d.track_texels, err) &&
-              upload_tbo(sc, 2, GL_R32UI, d.index, (size_t)d.index_count * 4, d.index_count, err);
+              upload_tbo(sc, 2, GL_R32UI, d.index, (size_t)d.index_count * 4, d.index_count, err) &&
+              upload_tbo(sc, 3, GL_R32UI, NULL, 0, 0, err);
     if (!ok) {
         pd_gfx_scene_destroy(g, &sc);
         return NULL;
@@ -719,8 +736,8 @@ void pd_gfx_scene_destroy(pd_gfx *g, pd_gfx_scene **sp)
         return;
     if (g->warm_scene == sc)
         g->warm_scene = NULL;
-    glDeleteBuffers(3, sc->bufs);
-    glDeleteTextures(3, sc->texs);
+    glDeleteBuffers(4, sc->bufs);
+    glDeleteTextures(4, sc->texs);
     free(sc->epochs);
     free(sc->runs);
     free(sc);
@@ -744,20 +761,20 @@ static const pd_epoch *epoch_at(const pd_gfx_scene *sc, double t)
     return &sc->epochs[lo];
 }
 
-void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *sc, double t)
+/* The runs at t, their instances listed in the index texture index_tex. */
+static void draw_runs(pd_gfx *g, const pd_gfx_scene *sc, double t, GLuint index_tex, const pd_run *runs, uint32_t n)
 {
     upload_atlas(g, g->atlas);
-    const pd_epoch *e = sc ? epoch_at(sc, t) : NULL;
-    if (!e || e->count == 0 || g->vp.w <= 0 || g->vp.h <= 0)
+    if (n == 0 || g->vp.w <= 0 || g->vp.h <= 0)
         return;
     for (int i = 0; i < 3; i++) {
         glActiveTexture(GL_TEXTURE1 + i);
-        glBindTexture(GL_TEXTURE_BUFFER, sc->texs[i]);
+        glBindTexture(GL_TEXTURE_BUFFER, i == 2 ? index_tex : sc->texs[i]);
     }
     glBindVertexArray(g->empty_vao);
     int bound = -1;
-    for (uint32_t r = e->first_run; r < e->first_run + e->run_count; r++) {
-        const pd_run *run = &sc->runs[r];
+    for (uint32_t r = 0; r < n; r++) {
+        const pd_run *run = &runs[r];
         int v = VARIANT((int)run->kind);
         const program *p = &g->scene[v];
         if (v != bound) {
@@ -775,6 +792,30 @@ void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *sc, double t)
     glBindVertexArray(0);
     glActiveTexture(GL_TEXTURE0);
     glDisable(GL_BLEND);
+}
+
+void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *sc, double t)
+{
+    const pd_epoch *e = sc ? epoch_at(sc, t) : NULL;
+    if (!e || e->count == 0) {
+        upload_atlas(g, g->atlas);
+        return;
+    }
+    draw_runs(g, sc, t, sc->texs[2], sc->runs + e->first_run, e->run_count);
+}
+
+void pd_gfx_scene_draw_some(pd_gfx *g, const pd_gfx_scene *sc, double t, const uint32_t *index, uint32_t count,
+                            const pd_run *runs, uint32_t run_count)
+{
+    if (!sc || count == 0) {
+        upload_atlas(g, g->atlas);
+        return;
+    }
+    /* a fresh store each frame: the GL need not wait for the last frame's draws */
+    glBindBuffer(GL_TEXTURE_BUFFER, sc->bufs[3]);
+    glBufferData(GL_TEXTURE_BUFFER, (GLsizeiptr)count * 4, index, GL_STREAM_DRAW);
+    glBindBuffer(GL_TEXTURE_BUFFER, 0);
+    draw_runs(g, sc, t, sc->texs[3], runs, run_count);
 }
 
 /* Draws the primitives submitted so far and empties the batch. */

@@ -170,6 +170,16 @@ void pd_gfx_scene_destroy(pd_gfx *g, pd_gfx_scene **s);
 /* Draws the talk at time t, between pd_gfx_begin and pd_gfx_end (under the
  * immediate primitives). */
 void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *s, double t);
+/* Draws only these of the talk's instances at t, in this order: a pass's
+ * damage without what lies outside it (pd_scene_cull lists them, inside
+ * pd_gfx_damage_box; runs' first count into index). */
+struct pd_run;
+void pd_gfx_scene_draw_some(pd_gfx *g, const pd_gfx_scene *s, double t, const uint32_t *index, uint32_t count,
+                            const struct pd_run *runs, uint32_t run_count);
+/* While the current pass draws only inside its damage (pd_gfx_pass.damage):
+ * true, and that rectangle in scene units (x0, y0, x1, y1, a pixel more
+ * each side). */
+bool pd_gfx_damage_box(const pd_gfx *g, float box[4]);
 
 /* The frame inside the current pass. */
 pd_viewport pd_gfx_viewport(const pd_gfx *g);

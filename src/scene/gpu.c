@@ -201,9 +201,13 @@ static void box_add(drawn_life *d, float x, float y)
  * places them before the state's transform (shaders/scene.vert). */
 static bool push_drawn(pd_scene *s, const life *lf, uint32_t first, uint32_t end)
 {
+    uint32_t di = (uint32_t)s->gpu_drawn.len;
     drawn_life *d = pd_vec_push(&s->gpu_drawn, sizeof *d);
-    if (!d)
-        return false;
+    pd_vec_reserve(&s->gpu_inst_drawn, sizeof di, end);
+    while (s->gpu_inst_drawn.len < end)
+        *(uint32_t *)pd_vec_push(&s->gpu_inst_drawn, sizeof di) = UINT32_MAX;
+    for (uint32_t i = first; i < end; i++)
+        ((uint32_t *)s->gpu_inst_drawn.data)[i] = di;
     *d = (drawn_life){INFINITY, INFINITY, -INFINITY, -INFINITY, 0.5f, lf->track, lf->birth, lf->death};
     const inst *in = s->gpu_instances.data;
     for (uint32_t i = first; i < end; i++) {
@@ -638,6 +642,46 @@ int pd_scene_damage_rects(const pd_scene *s, double ta, double tb, float rects[]
     rect_set rs = {rects, 0, max, join};
     damage_each(s, ta, tb, rects_add, &rs);
     return rs.n;
+}
+
+uint32_t pd_scene_cull(const pd_scene *s, double t, const float box[4], uint32_t *index, pd_run *runs,
+                       uint32_t *run_count)
+{
+    *run_count = 0;
+    const pd_epoch *e = pd_scene_epoch_at(s, t);
+    if (!e)
+        return 0;
+    const uint32_t *idx = s->gpu_index.data, *owner = s->gpu_inst_drawn.data;
+    const pd_run *er = s->gpu_runs.data;
+    const drawn_life *d = s->gpu_drawn.data;
+    uint32_t n = 0, last = UINT32_MAX;
+    bool keep = false;
+    for (uint32_t r = e->first_run; r < e->first_run + e->run_count; r++) {
+        for (uint32_t k = er[r].first; k < er[r].first + er[r].count; k++) {
+            uint32_t o = idx[k] < s->gpu_inst_drawn.len ? owner[idx[k]] : UINT32_MAX;
+            if (o != last || o == UINT32_MAX) { /* a life's instances lie together: its box once */
+                last = o;
+                keep = true;
+                if (o != UINT32_MAX) {
+                    /* as drawn a moment to either side of t (the shader's float times) */
+                    float b[4];
+                    bool any = false;
+                    damage_add(s, &d[o], t - DAMAGE_NEAR, b, &any);
+                    damage_add(s, &d[o], t + DAMAGE_NEAR, b, &any);
+                    keep = b[0] <= box[2] && b[2] >= box[0] && b[1] <= box[3] && b[3] >= box[1];
+                }
+            }
+            if (!keep)
+                continue;
+            index[n] = idx[k];
+            if (*run_count && runs[*run_count - 1].kind == er[r].kind)
+                runs[*run_count - 1].count++;
+            else
+                runs[(*run_count)++] = (pd_run){er[r].kind, n, 1};
+            n++;
+        }
+    }
+    return n;
 }
 
 const pd_epoch *pd_scene_epoch_at(const pd_scene *s, double t)

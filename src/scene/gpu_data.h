@@ -62,6 +62,14 @@ bool pd_scene_damage(const pd_scene *s, double ta, double tb, float box[4]);
  * to the caller. They may overlap. Returns their count, 0 when nothing
  * differs. */
 int pd_scene_damage_rects(const pd_scene *s, double ta, double tb, float rects[][4], int max, float join);
+/* The instances of the epoch drawn at t that can draw inside box (scene
+ * units: x0, y0, x1, y1), in draw order, into index (room for the epoch's
+ * count), as same-variant runs (first: into index) into runs (room for the
+ * epoch's run count, *run_count set). Returns how many. Conservative as
+ * pd_scene_damage: a frame drawn from them, scissored to box, is the whole
+ * frame's there. */
+uint32_t pd_scene_cull(const pd_scene *s, double t, const float box[4], uint32_t *index, pd_run *runs,
+                       uint32_t *run_count);
 /* The epoch drawn at time t: a binary search, independent of talk length. */
 const pd_epoch *pd_scene_epoch_at(const pd_scene *s, double t);
 

@@ -57,6 +57,7 @@ void pd_scene_destroy(pd_scene **sp)
     pd_vec_free(&s->gpu_epochs);
     pd_vec_free(&s->gpu_runs);
     pd_vec_free(&s->gpu_drawn);
+    pd_vec_free(&s->gpu_inst_drawn);
     pd_vec_free(&s->anim_infos);
     pd_vec_free(&s->play_first_anim);
     pd_arena_free(&s->arena);

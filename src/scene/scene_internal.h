@@ -100,12 +100,13 @@ struct pd_scene {
     pd_vec anim_infos;      /* pd_anim_info, all plays in order */
     pd_vec play_first_anim; /* uint32_t per play: index into anim_infos */
     /* GPU data */
-    pd_vec gpu_instances; /* float[16] */
-    pd_vec gpu_tracks;    /* float[4] */
-    pd_vec gpu_index;     /* uint32_t */
-    pd_vec gpu_epochs;    /* pd_epoch */
-    pd_vec gpu_runs;      /* pd_run */
-    pd_vec gpu_drawn;     /* drawn_life: what each drawing life covers, for pd_scene_damage */
+    pd_vec gpu_instances;  /* float[16] */
+    pd_vec gpu_tracks;     /* float[4] */
+    pd_vec gpu_index;      /* uint32_t */
+    pd_vec gpu_epochs;     /* pd_epoch */
+    pd_vec gpu_runs;       /* pd_run */
+    pd_vec gpu_drawn;      /* drawn_life: what each drawing life covers, for pd_scene_damage */
+    pd_vec gpu_inst_drawn; /* uint32_t per instance: its drawn_life, for pd_scene_cull */
 };
 
 /* A life that draws instances: the box around them before the state's

@@ -507,6 +507,25 @@ static void test_damage(void)
               r[0][1] == b[1] && r[0][2] == b[2] && r[0][3] == b[3],
           "at most one: the union, as pd_scene_damage");
     CHECK(pd_scene_damage_rects(s, 3.25, 3.5, r, 4, 100) == 1, "joined where a rectangle of its own is not worth it");
+    /* pd_scene_cull: the instances that can draw inside a box, in draw order */
+    const pd_epoch *e = pd_scene_epoch_at(s, 3.3);
+    CHECK(e && e->count >= 2, "two squares live at 3.3 s");
+    uint32_t index[64], runs_n = 0, all_n = 0;
+    pd_run runs[64];
+    if (e && e->count <= 64 && e->run_count <= 64) {
+        const uint32_t *ei = pd_scene_gpu_data(s).index + e->first;
+        uint32_t kept = pd_scene_cull(s, 3.3, (float[4]){-8, -5, 8, 5}, index, runs, &all_n);
+        CHECK(kept == e->count && memcmp(index, ei, kept * sizeof *index) == 0,
+              "the whole frame: the epoch, in its order");
+        kept = pd_scene_cull(s, 3.3, (float[4]){-5.6f, -3.6f, -4.4f, -2.4f}, index, runs, &runs_n);
+        CHECK(kept > 0 && kept < e->count, "around the fading square: some (%u of %u)", kept, e->count);
+        uint32_t sum = 0;
+        for (uint32_t i = 0; i < runs_n; i++)
+            CHECK(runs[i].first == sum && (sum += runs[i].count) <= kept, "runs cover the list in order");
+        CHECK(sum == kept, "runs hold them all (%u of %u)", sum, kept);
+        CHECK(pd_scene_cull(s, 3.3, (float[4]){6, 3.5f, 7, 3.9f}, index, runs, &runs_n) == 0 && runs_n == 0,
+              "an empty corner: none");
+    }
     pd_atlas_destroy(&atlas);
     pd_scene_destroy(&s);
 }
