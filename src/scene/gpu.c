@@ -631,7 +631,8 @@ static void rects_add(void *ctx, const float box[4])
             return;
         }
         box_unite(b, rs->r[best]);
-        memcpy(rs->r[best], rs->r[--rs->n], sizeof b);
+        if (best != --rs->n)
+            memcpy(rs->r[best], rs->r[rs->n], sizeof b);
     }
 }
 
