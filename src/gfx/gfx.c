@@ -797,25 +797,21 @@ static void draw_runs(pd_gfx *g, const pd_gfx_scene *sc, double t, GLuint index_
 void pd_gfx_scene_draw(pd_gfx *g, const pd_gfx_scene *sc, double t)
 {
     const pd_epoch *e = sc ? epoch_at(sc, t) : NULL;
-    if (!e || e->count == 0) {
-        upload_atlas(g, g->atlas);
-        return;
-    }
-    draw_runs(g, sc, t, sc->texs[2], sc->runs + e->first_run, e->run_count);
+    draw_runs(g, sc, t, sc ? sc->texs[2] : 0, e ? sc->runs + e->first_run : NULL, e ? e->run_count : 0);
 }
 
 void pd_gfx_scene_draw_some(pd_gfx *g, const pd_gfx_scene *sc, double t, const uint32_t *index, uint32_t count,
                             const pd_run *runs, uint32_t run_count)
 {
     if (!sc || count == 0) {
-        upload_atlas(g, g->atlas);
-        return;
+        run_count = 0; /* nothing to draw (the atlas still goes up) */
+    } else {
+        /* a fresh store each frame: the GL need not wait for the last frame's draws */
+        glBindBuffer(GL_TEXTURE_BUFFER, sc->bufs[3]);
+        glBufferData(GL_TEXTURE_BUFFER, (GLsizeiptr)count * 4, index, GL_STREAM_DRAW);
+        glBindBuffer(GL_TEXTURE_BUFFER, 0);
     }
-    /* a fresh store each frame: the GL need not wait for the last frame's draws */
-    glBindBuffer(GL_TEXTURE_BUFFER, sc->bufs[3]);
-    glBufferData(GL_TEXTURE_BUFFER, (GLsizeiptr)count * 4, index, GL_STREAM_DRAW);
-    glBindBuffer(GL_TEXTURE_BUFFER, 0);
-    draw_runs(g, sc, t, sc->texs[3], runs, run_count);
+    draw_runs(g, sc, t, sc ? sc->texs[3] : 0, runs, run_count);
 }
 
 /* Draws the primitives submitted so far and empties the batch. */
